@@ -1,0 +1,140 @@
+package org.tandem.access.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What Tandem knows about a person after one verified launch, scoped to its tenant
+ * (platform + deployment + context). Found by the SHA-256 of the token pages carry.
+ */
+@Entity
+@Table(name = "launch_session")
+public class LaunchSession {
+
+    @Id
+    @Column(name = "token_hash")
+    private String tokenHash;
+
+    @Column(name = "platform_id", nullable = false)
+    private long platformId;
+
+    @Column(nullable = false)
+    private String issuer;
+
+    @Column(name = "deployment_id", nullable = false)
+    private String deploymentId;
+
+    @Column(name = "context_id")
+    private String contextId;
+
+    @Column(name = "context_title")
+    private String contextTitle;
+
+    @Column(name = "resource_link_id")
+    private String resourceLinkId;
+
+    @Column(name = "resource_link_title")
+    private String resourceLinkTitle;
+
+    @Column(name = "message_type", nullable = false)
+    private String messageType;
+
+    @Column(nullable = false)
+    private String subject;
+
+    @Column(name = "display_name")
+    private String displayName;
+
+    private String email;
+
+    @Column(nullable = false)
+    private String roles;
+
+    @Column(name = "lti_roles", nullable = false)
+    private String ltiRoles;
+
+    @Column(name = "custom_json")
+    private String customJson;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "expires_at", nullable = false)
+    private Instant expiresAt;
+
+    protected LaunchSession() {
+    }
+
+    public LaunchSession(String tokenHash, Tenancy tenancy, Person person, Set<TandemRole> roles, String ltiRoles,
+                         String customJson, String messageType, Instant createdAt, Instant expiresAt) {
+        this.tokenHash = tokenHash;
+        this.platformId = tenancy.platformId();
+        this.issuer = tenancy.issuer();
+        this.deploymentId = tenancy.deploymentId();
+        this.contextId = tenancy.contextId().orElse(null);
+        this.contextTitle = tenancy.contextTitle().orElse(null);
+        this.resourceLinkId = tenancy.resourceLinkId().orElse(null);
+        this.resourceLinkTitle = tenancy.resourceLinkTitle().orElse(null);
+        this.subject = person.subject();
+        this.displayName = person.displayName();
+        this.email = person.email().orElse(null);
+        this.roles = roles.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+        this.ltiRoles = ltiRoles.length() > 4000 ? ltiRoles.substring(0, 4000) : ltiRoles;
+        this.customJson = customJson;
+        this.messageType = messageType;
+        this.createdAt = createdAt;
+        this.expiresAt = expiresAt;
+    }
+
+    /** Platform + deployment + context: every query about this person's data is scoped by it. */
+    public record Tenancy(long platformId, String issuer, String deploymentId, Optional<String> contextId,
+                          Optional<String> contextTitle, Optional<String> resourceLinkId,
+                          Optional<String> resourceLinkTitle) {
+    }
+
+    public record Person(String subject, String displayName, Optional<String> email) {
+    }
+
+    public boolean expired(Instant now) {
+        return !now.isBefore(expiresAt);
+    }
+
+    public Set<TandemRole> roles() {
+        EnumSet<TandemRole> set = EnumSet.noneOf(TandemRole.class);
+        Arrays.stream(roles.split(",")).filter(s -> !s.isBlank()).map(TandemRole::valueOf).forEach(set::add);
+        return set;
+    }
+
+    public boolean has(TandemRole role) {
+        return roles().contains(role);
+    }
+
+    public Tenancy tenancy() {
+        return new Tenancy(platformId, issuer, deploymentId, Optional.ofNullable(contextId),
+                Optional.ofNullable(contextTitle), Optional.ofNullable(resourceLinkId), Optional.ofNullable(resourceLinkTitle));
+    }
+
+    public Person person() {
+        return new Person(subject, displayName, Optional.ofNullable(email));
+    }
+
+    public String messageType() {
+        return messageType;
+    }
+
+    public String ltiRoles() {
+        return ltiRoles;
+    }
+
+    public Instant expiresAt() {
+        return expiresAt;
+    }
+}

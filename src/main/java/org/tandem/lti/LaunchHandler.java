@@ -1,0 +1,17 @@
+package org.tandem.lti;
+
+import java.net.URI;
+
+/**
+ * What the application does with a verified launch. Exactly one CDI bean implements it; the
+ * library sends the browser to the URI it returns (303 See Other).
+ */
+public interface LaunchHandler {
+
+    /**
+     * @param launch  the verified launch
+     * @param baseUri this instance's public base URI, ending in '/'
+     * @return where the browser goes next, typically a page carrying a launch token
+     */
+    URI accept(LtiLaunch launch, URI baseUri);
+}

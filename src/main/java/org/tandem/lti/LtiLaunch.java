@@ -1,0 +1,72 @@
+package org.tandem.lti;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A verified LTI 1.3 launch: every claim has passed the checks of the Security Framework and
+ * LTI Core before an instance exists. Immutable; the rest of Tandem reads launches only through it.
+ */
+public record LtiLaunch(
+        Tenant tenant,
+        MessageType messageType,
+        String targetLinkUri,
+        User user,
+        Optional<Context> context,
+        Optional<ResourceLink> resourceLink,
+        Set<LtiRole> roles,
+        Map<String, String> custom,
+        Optional<Ags> ags,
+        Optional<Nrps> nrps,
+        Optional<DeepLinkingSettings> deepLinking,
+        Optional<Presentation> presentation) {
+
+    /** Platform + deployment: the tenant every query is scoped by (contexts live inside it). */
+    public record Tenant(long platformId, String issuer, String clientId, String deploymentId) {
+    }
+
+    public record User(String subject, Optional<String> name, Optional<String> givenName,
+                       Optional<String> familyName, Optional<String> email) {
+
+        /** The best name a page can show: name, else given + family, else the subject. */
+        public String displayName() {
+            if (name.isPresent() && !name.get().isBlank()) {
+                return name.get();
+            }
+            String joined = (givenName.orElse("") + " " + familyName.orElse("")).trim();
+            return joined.isEmpty() ? subject : joined;
+        }
+    }
+
+    public record Context(String id, Optional<String> label, Optional<String> title, List<String> types) {
+    }
+
+    public record ResourceLink(String id, Optional<String> title, Optional<String> description) {
+    }
+
+    /** Assignment and Grade Services endpoint claim (AGS 2.0 §3.1). */
+    public record Ags(List<String> scopes, Optional<String> lineItems, Optional<String> lineItem) {
+    }
+
+    /** Names and Role Provisioning Services claim (NRPS 2.0 §3.6.1). */
+    public record Nrps(String contextMembershipsUrl, List<String> serviceVersions) {
+    }
+
+    /** Deep Linking settings claim (Deep Linking 2.0 §4.4.1). */
+    public record DeepLinkingSettings(String returnUrl, List<String> acceptTypes,
+                                      List<String> acceptPresentationDocumentTargets,
+                                      Optional<String> acceptMediaTypes, boolean acceptMultiple,
+                                      boolean autoCreate, Optional<String> title, Optional<String> text,
+                                      Optional<String> data) {
+    }
+
+    public record Presentation(Optional<String> documentTarget, Optional<String> returnUrl,
+                               Optional<String> locale) {
+    }
+
+    public boolean hasContextRole(String roleName) {
+        return roles.stream().anyMatch(r -> r.isContext(roleName));
+    }
+}

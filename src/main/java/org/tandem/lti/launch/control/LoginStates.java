@@ -1,0 +1,72 @@
+package org.tandem.lti.launch.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.tandem.lti.launch.entity.LoginRequest;
+import org.tandem.lti.launch.entity.LoginState;
+
+/**
+ * OIDC state and nonce, in the database so any instance can finish a launch another started.
+ * Single use is an atomic conditional update, which holds across instances.
+ */
+@ApplicationScoped
+public class LoginStates {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @PersistenceContext(unitName = "tandem")
+    EntityManager em;
+
+    @Inject
+    @ConfigProperty(name = "tandem.lti.state-lifetime", defaultValue = "600")
+    long lifetimeSeconds;
+
+    Clock clock = Clock.systemUTC();
+
+    public LoginState begin(long platformId, LoginRequest request) {
+        Instant now = clock.instant();
+        em.createQuery("delete from LoginState s where s.expiresAt < :now").setParameter("now", now).executeUpdate();
+        LoginState state = new LoginState(random(), random(), platformId, request, now,
+                now.plus(Duration.ofSeconds(lifetimeSeconds)));
+        em.persist(state);
+        return state;
+    }
+
+    public Optional<LoginState> find(String state) {
+        if (state == null || state.isBlank() || state.length() > 128) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(em.find(LoginState.class, state));
+    }
+
+    /** Marks the state used; false when it was used already (a replay, or a race with another instance). */
+    public boolean consume(String state) {
+        int updated = em.createQuery("update LoginState s set s.consumedAt = :now where s.state = :state and s.consumedAt is null")
+                .setParameter("now", clock.instant()).setParameter("state", state).executeUpdate();
+        return updated == 1;
+    }
+
+    public long lifetimeSeconds() {
+        return lifetimeSeconds;
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /** 256 random bits, URL-safe: usable in a cookie name and a query string as is. */
+    static String random() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

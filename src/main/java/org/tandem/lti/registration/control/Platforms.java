@@ -1,0 +1,177 @@
+package org.tandem.lti.registration.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.tandem.lti.registration.entity.DeploymentPolicy;
+import org.tandem.lti.registration.entity.Platform;
+import org.tandem.lti.registration.entity.PlatformRegistration;
+import org.tandem.lti.registration.entity.RegistrationSource;
+
+/** The platform registry: the only way to registrations in the database. Callers own the transaction. */
+@ApplicationScoped
+public class Platforms {
+
+    private static final Duration ORIGINS_TTL = Duration.ofSeconds(30);
+
+    @PersistenceContext(unitName = "tandem")
+    EntityManager em;
+
+    @Inject
+    PlatformKeySets keySets;
+
+    Clock clock = Clock.systemUTC();
+
+    private volatile Set<String> origins;
+    private volatile Instant originsExpire = Instant.EPOCH;
+
+    public Platforms() {
+    }
+
+    /** For tests outside a container. */
+    public Platforms(EntityManager em, PlatformKeySets keySets, Clock clock) {
+        this.em = em;
+        this.keySets = keySets;
+        this.clock = clock;
+    }
+
+    public Optional<Platform> find(long id) {
+        return Optional.ofNullable(em.find(Platform.class, id));
+    }
+
+    public List<Platform> all() {
+        return em.createNamedQuery(Platform.ALL, Platform.class).getResultList();
+    }
+
+    public List<Platform> byIssuer(String issuer) {
+        return em.createNamedQuery(Platform.BY_ISSUER, Platform.class).setParameter("issuer", issuer).getResultList();
+    }
+
+    public Optional<Platform> find(String issuer, String clientId) {
+        return byIssuer(issuer).stream().filter(p -> p.clientId().equals(clientId)).findFirst();
+    }
+
+    /**
+     * The registration a login initiation refers to. Several registrations share an issuer (every
+     * hosted Canvas does), so client_id decides; it may be left out only when the issuer is unique.
+     */
+    public LoginLookup forLogin(String issuer, String clientId) {
+        List<Platform> candidates = byIssuer(issuer);
+        if (candidates.isEmpty()) {
+            return new LoginLookup(Optional.empty(), "no platform with issuer '" + issuer + "' is registered",
+                    "register the platform (issuer " + issuer + ") in Tandem's admin page, by dynamic registration or in lti-config/platforms.json");
+        }
+        if (clientId != null && !clientId.isBlank()) {
+            return candidates.stream().filter(p -> p.clientId().equals(clientId)).findFirst()
+                    .map(p -> new LoginLookup(Optional.of(p), null, null))
+                    .orElseGet(() -> new LoginLookup(Optional.empty(),
+                            "client_id '" + clientId + "' is not registered for issuer '" + issuer + "'",
+                            "register client_id " + clientId + " of " + issuer + " (the platform shows it for this tool)"));
+        }
+        if (candidates.size() == 1) {
+            return new LoginLookup(Optional.of(candidates.get(0)), null, null);
+        }
+        return new LoginLookup(Optional.empty(),
+                "issuer '" + issuer + "' has " + candidates.size() + " registrations and the login did not say which (no client_id)",
+                "configure the platform to send client_id with the login initiation");
+    }
+
+    public record LoginLookup(Optional<Platform> platform, String problem, String hint) {
+    }
+
+    /** Creates the registration or updates the one with the same issuer + client_id. */
+    public Platform register(PlatformRegistration registration, RegistrationSource source,
+                             Collection<String> deploymentIds) {
+        List<String> problems = registration.problems();
+        if (!problems.isEmpty()) {
+            throw new InvalidRegistrationException(problems);
+        }
+        Instant now = clock.instant();
+        Platform platform = find(registration.issuer(), registration.clientId()).orElse(null);
+        if (platform == null) {
+            platform = new Platform(registration, source, now);
+            em.persist(platform);
+        } else {
+            keySets.evict(platform.jwksUrl());
+            platform.update(registration);
+        }
+        for (String deploymentId : deploymentIds) {
+            if (deploymentId != null && !deploymentId.isBlank()) {
+                platform.addDeployment(deploymentId.trim(), false, now);
+            }
+        }
+        em.flush();
+        origins = null;
+        return platform;
+    }
+
+    public boolean delete(long id) {
+        return find(id).map(p -> {
+            keySets.evict(p.jwksUrl());
+            em.remove(p);
+            origins = null;
+            return true;
+        }).orElse(false);
+    }
+
+    /** Whether a launch from this deployment may go on; writes nothing. */
+    public DeploymentDecision decide(Platform platform, String deploymentId) {
+        if (platform.deployment(deploymentId).isPresent()) {
+            return DeploymentDecision.REGISTERED;
+        }
+        return platform.deploymentPolicy() == DeploymentPolicy.ADMIT_NEW
+                ? DeploymentDecision.ADMITTED_NEW : DeploymentDecision.REFUSED;
+    }
+
+    /** Records a deployment the ADMIT_NEW policy let in. */
+    public void admit(Platform platform, String deploymentId) {
+        platform.addDeployment(deploymentId, true, clock.instant());
+        em.flush();
+    }
+
+    public enum DeploymentDecision {
+        REGISTERED, ADMITTED_NEW, REFUSED;
+
+        public boolean allowed() {
+            return this != REFUSED;
+        }
+    }
+
+    /** Origins of all registered platforms, for CSP frame-ancestors; refreshed every 30 s. */
+    public Set<String> origins() {
+        Set<String> current = origins;
+        Instant now = clock.instant();
+        if (current == null || now.isAfter(originsExpire)) {
+            current = new TreeSet<>();
+            for (Platform p : all()) {
+                current.add(p.origin());
+            }
+            origins = Set.copyOf(current);
+            originsExpire = now.plus(ORIGINS_TTL);
+        }
+        return current;
+    }
+
+    /** The values were not a valid registration; each message names the field and the problem. */
+    public static class InvalidRegistrationException extends RuntimeException {
+        private final List<String> problems;
+
+        public InvalidRegistrationException(List<String> problems) {
+            super(String.join("; ", problems));
+            this.problems = List.copyOf(problems);
+        }
+
+        public List<String> problems() {
+            return problems;
+        }
+    }
+}

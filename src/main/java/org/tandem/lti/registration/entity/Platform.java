@@ -1,0 +1,170 @@
+package org.tandem.lti.registration.entity;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.Table;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A registered LTI platform: one issuer + client_id pair. Every hosted Canvas shares one issuer,
+ * so the pair, not the issuer, identifies a registration.
+ */
+@Entity
+@Table(name = "lti_platform")
+@NamedQuery(name = Platform.BY_ISSUER, query = "select p from Platform p where p.issuer = :issuer order by p.id")
+@NamedQuery(name = Platform.ALL, query = "select p from Platform p order by p.id")
+public class Platform {
+
+    public static final String BY_ISSUER = "Platform.byIssuer";
+    public static final String ALL = "Platform.all";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false)
+    private String issuer;
+
+    @Column(name = "client_id", nullable = false)
+    private String clientId;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Column(name = "auth_login_url", nullable = false)
+    private String authLoginUrl;
+
+    @Column(name = "token_url")
+    private String tokenUrl;
+
+    @Column(name = "jwks_url", nullable = false)
+    private String jwksUrl;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "deployment_policy", nullable = false)
+    private DeploymentPolicy deploymentPolicy;
+
+    @Column(name = "clock_skew_seconds", nullable = false)
+    private int clockSkewSeconds;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private RegistrationSource source;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @OneToMany(mappedBy = "platform", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
+    private List<Deployment> deployments = new ArrayList<>();
+
+    protected Platform() {
+    }
+
+    public Platform(PlatformRegistration registration, RegistrationSource source, Instant now) {
+        this.issuer = registration.issuer();
+        this.clientId = registration.clientId();
+        this.source = source;
+        this.createdAt = now;
+        update(registration);
+    }
+
+    /** Takes new endpoint values; issuer and client_id identify the registration and stay. */
+    public final void update(PlatformRegistration registration) {
+        this.name = registration.name();
+        this.authLoginUrl = registration.authLoginUrl();
+        this.tokenUrl = registration.tokenUrl().orElse(null);
+        this.jwksUrl = registration.jwksUrl();
+        this.deploymentPolicy = registration.deploymentPolicy();
+        this.clockSkewSeconds = (int) registration.clockSkew().toSeconds();
+    }
+
+    public Deployment addDeployment(String deploymentId, boolean admittedByPolicy, Instant now) {
+        return deployment(deploymentId).orElseGet(() -> {
+            Deployment d = new Deployment(this, deploymentId, admittedByPolicy, now);
+            deployments.add(d);
+            return d;
+        });
+    }
+
+    public boolean removeDeployment(String deploymentId) {
+        return deployments.removeIf(d -> d.deploymentId().equals(deploymentId));
+    }
+
+    public Optional<Deployment> deployment(String deploymentId) {
+        return deployments.stream().filter(d -> d.deploymentId().equals(deploymentId)).findFirst();
+    }
+
+    /** The origin the platform frames Tandem from, for CSP frame-ancestors and postMessage. */
+    public String origin() {
+        URI uri = URI.create(authLoginUrl);
+        return uri.getScheme() + "://" + uri.getAuthority();
+    }
+
+    public PlatformRegistration registration() {
+        return new PlatformRegistration(issuer, clientId, name, authLoginUrl, Optional.ofNullable(tokenUrl),
+                jwksUrl, deploymentPolicy, Duration.ofSeconds(clockSkewSeconds));
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String issuer() {
+        return issuer;
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String authLoginUrl() {
+        return authLoginUrl;
+    }
+
+    public Optional<String> tokenUrl() {
+        return Optional.ofNullable(tokenUrl);
+    }
+
+    public String jwksUrl() {
+        return jwksUrl;
+    }
+
+    public DeploymentPolicy deploymentPolicy() {
+        return deploymentPolicy;
+    }
+
+    public Duration clockSkew() {
+        return Duration.ofSeconds(clockSkewSeconds);
+    }
+
+    public RegistrationSource source() {
+        return source;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public List<Deployment> deployments() {
+        return Collections.unmodifiableList(deployments);
+    }
+}

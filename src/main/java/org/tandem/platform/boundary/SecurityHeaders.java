@@ -1,0 +1,47 @@
+package org.tandem.platform.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.tandem.lti.registration.control.Platforms;
+
+/**
+ * Security headers on every response. Tandem is framed by the LMS, so frame-ancestors lists the
+ * registered platforms' origins (and Tandem itself, for the demo platform); scripts only from
+ * Tandem, never inline; no referrer, because page URLs carry launch tokens.
+ */
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
+public class SecurityHeaders extends HttpFilter {
+
+    private static final Logger LOG = Logger.getLogger(SecurityHeaders.class.getName());
+
+    @Inject
+    Platforms platforms;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String origins = "";
+        try {
+            Set<String> registered = platforms.origins();
+            origins = registered.isEmpty() ? "" : " " + String.join(" ", registered);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not read platform origins for frame-ancestors; only 'self' may frame Tandem", e);
+        }
+        response.setHeader("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; "
+                + "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'" + origins
+                + "; frame-ancestors 'self'" + origins);
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Referrer-Policy", "no-referrer");
+        response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+        chain.doFilter(request, response);
+    }
+}

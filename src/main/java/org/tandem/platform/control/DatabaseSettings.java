@@ -1,0 +1,43 @@
+package org.tandem.platform.control;
+
+import java.nio.file.Path;
+
+/**
+ * Where the database is. Read from system properties and the environment directly (not through
+ * MicroProfile Config) because Payara creates the data source before application configuration
+ * sources exist. Environment variables win over system properties, which win over the default.
+ */
+public record DatabaseSettings(String url, String user, String password) {
+
+    /** The embedded default: an H2 file under ./data, so a new user needs no set-up. */
+    public static final String EMBEDDED_URL = "jdbc:h2:file:./data/tandem;AUTO_SERVER=FALSE";
+
+    public static DatabaseSettings current() {
+        return new DatabaseSettings(
+                read("TANDEM_DB_URL", "tandem.db.url", EMBEDDED_URL),
+                read("TANDEM_DB_USER", "tandem.db.user", "tandem"),
+                read("TANDEM_DB_PASSWORD", "tandem.db.password", "tandem"));
+    }
+
+    public boolean embedded() {
+        return url.startsWith("jdbc:h2:");
+    }
+
+    /** The directory the embedded database file lives in, for the start-up log line. */
+    public String describe() {
+        if (url.startsWith("jdbc:h2:file:")) {
+            String file = url.substring("jdbc:h2:file:".length()).split(";")[0];
+            return "embedded H2 file " + Path.of(file).toAbsolutePath().normalize() + ".mv.db";
+        }
+        int q = url.indexOf('?');
+        return q < 0 ? url : url.substring(0, q);
+    }
+
+    private static String read(String env, String property, String fallback) {
+        String value = System.getenv(env);
+        if (value == null || value.isBlank()) {
+            value = System.getProperty(property);
+        }
+        return value == null || value.isBlank() ? fallback : value.trim();
+    }
+}
