@@ -36,9 +36,13 @@ public class SecurityHeaders extends HttpFilter {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "could not read platform origins for frame-ancestors; only 'self' may frame Tandem", e);
         }
+        // The OIDC login and launch steps run before Tandem knows which page of the LMS frames it
+        // (a first launch from a hosted Canvas domain); they show nothing worth clickjacking.
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String ancestors = path.startsWith("/lti/login") || path.startsWith("/lti/launch") ? "*" : "'self'" + origins;
         response.setHeader("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; "
                 + "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'" + origins
-                + "; frame-ancestors 'self'" + origins);
+                + "; frame-ancestors " + ancestors);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");
         response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");

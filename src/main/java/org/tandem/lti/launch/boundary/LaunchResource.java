@@ -150,6 +150,13 @@ public class LaunchResource {
                 platforms.admit(platform, deploymentId);
                 LOG.info(() -> "LTI deployment " + deploymentId + " of " + platform.issuer() + " admitted by policy ADMIT_NEW");
             }
+            // The platform signed this return URL: its origin is where the LMS shows its pages (hosted
+            // Canvas serves courses from the institution's domain, not from its auth domain).
+            launch.presentation().flatMap(LtiLaunch.Presentation::returnUrl).ifPresent(url -> {
+                if (platforms.allowFrameOrigin(platform, url)) {
+                    LOG.info(() -> "LTI platform " + platform.issuer() + " may now frame Tandem from " + Platform.originOf(url).orElse(url));
+                }
+            });
             records.record(attempt, log, true, null, null);
             URI next = handler.get().accept(launch, urls.base(uriInfo));
             return Response.seeOther(next).header("Set-Cookie", StateCookie.clear(login.state()))

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -22,7 +23,8 @@ public class LaunchRecord {
     public static final String RECENT_FOR_PLATFORM = "LaunchRecord.recentForPlatform";
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "launch_record_id")
+    @SequenceGenerator(name = "launch_record_id", sequenceName = "lti_launch_record_seq", allocationSize = 1)
     private Long id;
 
     @Column(name = "platform_id")

@@ -85,7 +85,7 @@ public class AdminApiResource {
             return errors(400, parsed.problems());
         }
         boolean existed = platforms.find(parsed.registration().issuer(), parsed.registration().clientId()).isPresent();
-        Platform platform = platforms.register(parsed.registration(), RegistrationSource.ADMIN, parsed.deploymentIds());
+        Platform platform = platforms.register(parsed.registration(), RegistrationSource.ADMIN, parsed.deploymentIds(), parsed.frameOrigins());
         LOG.info(() -> "AUDIT platform " + (existed ? "updated" : "registered") + " by admin API: " + platform.issuer()
                 + " client_id " + platform.clientId() + " deployments " + parsed.deploymentIds());
         return Response.status(existed ? 200 : 201).entity(RegistrationJson.toJson(platform)).build();

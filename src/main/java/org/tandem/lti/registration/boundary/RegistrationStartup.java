@@ -82,7 +82,7 @@ public class RegistrationStartup {
                 LOG.severe(() -> path + ": platforms[" + i + "] skipped: " + String.join("; ", parsed.problems()));
                 continue;
             }
-            platforms.register(parsed.registration(), RegistrationSource.FILE, parsed.deploymentIds());
+            platforms.register(parsed.registration(), RegistrationSource.FILE, parsed.deploymentIds(), parsed.frameOrigins());
             LOG.info(() -> "AUDIT platform loaded from " + path + ": " + parsed.registration().issuer()
                     + " client_id " + parsed.registration().clientId());
         }

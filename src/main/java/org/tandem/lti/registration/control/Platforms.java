@@ -91,6 +91,12 @@ public class Platforms {
     /** Creates the registration or updates the one with the same issuer + client_id. */
     public Platform register(PlatformRegistration registration, RegistrationSource source,
                              Collection<String> deploymentIds) {
+        return register(registration, source, deploymentIds, List.of());
+    }
+
+    /** As {@link #register(PlatformRegistration, RegistrationSource, Collection)}, also allowing frame origins. */
+    public Platform register(PlatformRegistration registration, RegistrationSource source,
+                             Collection<String> deploymentIds, Collection<String> frameOrigins) {
         List<String> problems = registration.problems();
         if (!problems.isEmpty()) {
             throw new InvalidRegistrationException(problems);
@@ -108,6 +114,9 @@ public class Platforms {
             if (deploymentId != null && !deploymentId.isBlank()) {
                 platform.addDeployment(deploymentId.trim(), false, now);
             }
+        }
+        for (String origin : frameOrigins) {
+            platform.allowFrameOrigin(origin);
         }
         em.flush();
         origins = null;
@@ -132,6 +141,15 @@ public class Platforms {
                 ? DeploymentDecision.ADMITTED_NEW : DeploymentDecision.REFUSED;
     }
 
+    /** Lets this origin frame Tandem for the platform (see {@link Platform#allowFrameOrigin}). */
+    public boolean allowFrameOrigin(Platform platform, String url) {
+        boolean added = platform.allowFrameOrigin(url);
+        if (added) {
+            origins = null;
+        }
+        return added;
+    }
+
     /** Records a deployment the ADMIT_NEW policy let in. */
     public void admit(Platform platform, String deploymentId) {
         platform.addDeployment(deploymentId, true, clock.instant());
@@ -153,7 +171,7 @@ public class Platforms {
         if (current == null || now.isAfter(originsExpire)) {
             current = new TreeSet<>();
             for (Platform p : all()) {
-                current.add(p.origin());
+                current.addAll(p.frameOrigins());
             }
             origins = Set.copyOf(current);
             originsExpire = now.plus(ORIGINS_TTL);

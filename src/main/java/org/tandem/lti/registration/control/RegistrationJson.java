@@ -28,7 +28,8 @@ public final class RegistrationJson {
     private RegistrationJson() {
     }
 
-    public record Parsed(PlatformRegistration registration, List<String> deploymentIds, List<String> problems) {
+    public record Parsed(PlatformRegistration registration, List<String> deploymentIds, List<String> frameOrigins,
+                         List<String> problems) {
     }
 
     public static Parsed parse(JsonObject json, int defaultSkewSeconds) {
@@ -62,6 +63,19 @@ public final class RegistrationJson {
         } else if (ids != null && ids != JsonValue.NULL) {
             problems.add("deployment_ids must be an array of strings");
         }
+        List<String> frameOrigins = new ArrayList<>();
+        JsonValue frames = json.get("frame_origins");
+        if (frames != null && frames.getValueType() == JsonValue.ValueType.ARRAY) {
+            for (JsonValue v : frames.asJsonArray()) {
+                if (v instanceof JsonString s && Platform.originOf(s.getString()).isPresent()) {
+                    frameOrigins.add(s.getString());
+                } else {
+                    problems.add("frame_origins must be absolute http(s) origins such as https://trust.instructure.com, got " + v);
+                }
+            }
+        } else if (frames != null && frames != JsonValue.NULL) {
+            problems.add("frame_origins must be an array of origins");
+        }
         String issuer = string(json, "issuer");
         String name = string(json, "name");
         PlatformRegistration registration = new PlatformRegistration(issuer, string(json, "client_id"),
@@ -69,7 +83,7 @@ public final class RegistrationJson {
                 string(json, "auth_login_url"), Optional.ofNullable(string(json, "token_url")).filter(s -> !s.isBlank()),
                 string(json, "jwks_url"), policy, Duration.ofSeconds(skew));
         problems.addAll(registration.problems());
-        return new Parsed(registration, deployments, problems);
+        return new Parsed(registration, deployments, frameOrigins, problems);
     }
 
     public static JsonObject toJson(Platform p) {
@@ -92,6 +106,7 @@ public final class RegistrationJson {
                 .add("source", p.source().name())
                 .add("created_at", p.createdAt().toString())
                 .add("deployment_ids", ids)
+                .add("frame_origins", Json.createArrayBuilder(List.copyOf(p.frameOrigins())))
                 .add("deployments", deployments);
         p.tokenUrl().ifPresentOrElse(t -> b.add("token_url", t), () -> b.addNull("token_url"));
         return b.build();

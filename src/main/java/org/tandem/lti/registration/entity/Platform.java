@@ -9,6 +9,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
@@ -16,6 +17,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -32,9 +36,11 @@ public class Platform {
 
     public static final String BY_ISSUER = "Platform.byIssuer";
     public static final String ALL = "Platform.all";
+    static final int MAX_FRAME_ORIGINS_LENGTH = 2000;
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "platform_id")
+    @SequenceGenerator(name = "platform_id", sequenceName = "lti_platform_seq", allocationSize = 1)
     private Long id;
 
     @Column(nullable = false)
@@ -61,6 +67,10 @@ public class Platform {
 
     @Column(name = "clock_skew_seconds", nullable = false)
     private int clockSkewSeconds;
+
+    /** Origins the LMS frames Tandem from besides the auth origin (hosted Canvas: the institution's domain). */
+    @Column(name = "frame_origins")
+    private String frameOrigins;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -109,10 +119,51 @@ public class Platform {
         return deployments.stream().filter(d -> d.deploymentId().equals(deploymentId)).findFirst();
     }
 
-    /** The origin the platform frames Tandem from, for CSP frame-ancestors and postMessage. */
+    /** The origin of the platform's authorization endpoint: where its storage frame for postMessage lives. */
     public String origin() {
-        URI uri = URI.create(authLoginUrl);
-        return uri.getScheme() + "://" + uri.getAuthority();
+        return originOf(authLoginUrl).orElseThrow();
+    }
+
+    /** Every origin that may frame Tandem's pages for this platform (CSP frame-ancestors). */
+    public Set<String> frameOrigins() {
+        Set<String> origins = new TreeSet<>();
+        origins.add(origin());
+        if (frameOrigins != null) {
+            origins.addAll(Arrays.asList(frameOrigins.trim().split("\\s+")));
+        }
+        origins.remove("");
+        return origins;
+    }
+
+    /**
+     * Allows another origin to frame Tandem, e.g. learned from the launch_presentation return_url
+     * of a verified launch. Returns false when it was known already or the list is full.
+     */
+    public boolean allowFrameOrigin(String url) {
+        Optional<String> origin = originOf(url);
+        if (origin.isEmpty() || frameOrigins().contains(origin.get())) {
+            return false;
+        }
+        String updated = ((frameOrigins == null ? "" : frameOrigins) + " " + origin.get()).trim();
+        if (updated.length() > MAX_FRAME_ORIGINS_LENGTH) {
+            return false;
+        }
+        frameOrigins = updated;
+        return true;
+    }
+
+    /** scheme://host[:port] of an absolute http(s) URL. */
+    public static Optional<String> originOf(String url) {
+        try {
+            URI uri = URI.create(url.trim());
+            if (uri.getScheme() == null || uri.getAuthority() == null
+                    || !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))) {
+                return Optional.empty();
+            }
+            return Optional.of(uri.getScheme() + "://" + uri.getAuthority().toLowerCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return Optional.empty();
+        }
     }
 
     public PlatformRegistration registration() {
