@@ -24,6 +24,7 @@ public class ToolKeyReadinessCheck implements HealthCheck {
                     .status(active.isPresent())
                     .withData("kid", active.map(ToolKey::kid).orElse("none"))
                     .withData("published", keys.all().size())
+                    .withData("jose", ToolKeys.joseLibrary())
                     .build();
         } catch (RuntimeException e) {
             return HealthCheckResponse.named("tool-key").down().withData("error", e.getClass().getSimpleName()).build();

@@ -169,6 +169,10 @@ public class LaunchResource {
 
     private Response oidcError(String error, String description, Optional<LoginState> state) {
         LOG.warning(() -> "LTI launch: platform returned OIDC error " + error + (description == null ? "" : " (" + description + ")"));
+        LaunchRecords.Attempt attempt = new LaunchRecords.Attempt();
+        state.flatMap(s -> platforms.find(s.platformId())).ifPresent(p -> attempt.platform(p.id(), p.issuer(), p.clientId()));
+        records.record(attempt, new CheckLog(), false, null, "the platform answered the login with OIDC error '" + error + "'"
+                + (description == null ? "" : ": " + description));
         Optional<URI> relaunch = state.flatMap(s -> platforms.find(s.platformId()).map(p -> relaunch(s, p)));
         if (SESSION_ERRORS.contains(error)) {
             return LaunchPages.newWindow(401, "Open Tandem in a new window",

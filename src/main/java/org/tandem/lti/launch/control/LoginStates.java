@@ -32,6 +32,16 @@ public class LoginStates {
 
     Clock clock = Clock.systemUTC();
 
+    public LoginStates() {
+    }
+
+    /** For tests outside a container. */
+    public LoginStates(EntityManager em, long lifetimeSeconds, Clock clock) {
+        this.em = em;
+        this.lifetimeSeconds = lifetimeSeconds;
+        this.clock = clock;
+    }
+
     public LoginState begin(long platformId, LoginRequest request) {
         Instant now = clock.instant();
         em.createQuery("delete from LoginState s where s.expiresAt < :now").setParameter("now", now).executeUpdate();

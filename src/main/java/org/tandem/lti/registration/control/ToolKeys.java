@@ -81,6 +81,16 @@ public class ToolKeys {
         return created;
     }
 
+    /**
+     * Where the JOSE library was loaded from. Payara ships an older Nimbus and loads it first
+     * unless the WAR's class loader delegates last (glassfish-web.xml); health shows which won.
+     */
+    public static String joseLibrary() {
+        var source = RSAKey.class.getProtectionDomain().getCodeSource();
+        String location = source == null ? "unknown" : source.getLocation().getPath();
+        return location.substring(location.lastIndexOf('/', location.length() - 2) + 1);
+    }
+
     public List<ToolKey> all() {
         return em.createNamedQuery(ToolKey.ALL, ToolKey.class).getResultList();
     }

@@ -1,0 +1,61 @@
+package org.tandem;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The package rules of design.md §2, kept true by the build. */
+class ArchitectureTest {
+
+    static JavaClasses tandem;
+
+    @BeforeAll
+    static void importMainClasses() {
+        tandem = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.tandem");
+    }
+
+    @Test
+    void ltiLibraryKnowsNothingElseOfTandem() {
+        noClasses().that().resideInAPackage("org.tandem.lti..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.tandem.access..", "org.tandem.demo..",
+                        "org.tandem.platform..", "org.tandem.catalogue..", "org.tandem.learning..",
+                        "org.tandem.gradebook..", "org.tandem.evaluation..")
+                .check(tandem);
+    }
+
+    @Test
+    void onlyLtiAndTheDemoPlatformTouchJose() {
+        // the demo platform is the *other side* of the protocol: it signs, it never validates
+        noClasses().that().resideOutsideOfPackages("org.tandem.lti..", "org.tandem.demo..")
+                .should().dependOnClassesThat().resideInAPackage("com.nimbusds..")
+                .check(tandem);
+    }
+
+    @Test
+    void domainComponentsNeverImportLti() {
+        noClasses().that().resideInAnyPackage("org.tandem.catalogue..", "org.tandem.learning..", "org.tandem.evaluation..")
+                .should().dependOnClassesThat().resideInAPackage("org.tandem.lti..")
+                .allowEmptyShould(true)
+                .check(tandem);
+    }
+
+    @Test
+    void controlsAndEntitiesStayFreeOfRestAndPages() {
+        noClasses().that().resideInAnyPackage("..control..", "..entity..")
+                .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "jakarta.servlet..", "org.tandem.lti.web..")
+                .check(tandem);
+    }
+
+    @Test
+    void restResourcesLiveInBoundaries() {
+        classes().that().areAnnotatedWith(jakarta.ws.rs.Path.class)
+                .should().resideInAnyPackage("..boundary..", "org.tandem.lti.web..")
+                .check(tandem);
+    }
+}

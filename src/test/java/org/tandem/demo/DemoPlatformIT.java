@@ -1,0 +1,210 @@
+package org.tandem.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.tandem.Deployments;
+
+/**
+ * A person on a fresh install: opens the demo course, launches as each role through the real LTI
+ * flow (login initiation, demo authorization endpoint, signed id_token, launch checks) and lands
+ * on Tandem's page; plus the plumbing around it (health, headers, admin protection).
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class DemoPlatformIT {
+
+    private static final String ADMIN = "Basic " + Base64.getEncoder()
+            .encodeToString("admin:it-admin-secret".getBytes(StandardCharsets.UTF_8));
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.tandem();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    /** A browser's cookie jar, enough for the state cookie (Java's CookieManager drops Secure cookies on http). */
+    private final Map<String, String> cookies = new LinkedHashMap<>();
+
+    private URI uri(String path) throws Exception {
+        return base.toURI().resolve(path);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        if (!cookies.isEmpty()) {
+            List<String> pairs = new ArrayList<>();
+            cookies.forEach((k, v) -> pairs.add(k + "=" + v));
+            request.header("Cookie", String.join("; ", pairs));
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        for (String setCookie : response.headers().allValues("Set-Cookie")) {
+            String pair = setCookie.split(";", 2)[0];
+            int eq = pair.indexOf('=');
+            String value = pair.substring(eq + 1);
+            if (value.isEmpty() || setCookie.contains("Max-Age=0")) {
+                cookies.remove(pair.substring(0, eq));
+            } else {
+                cookies.put(pair.substring(0, eq), value);
+            }
+        }
+        return response;
+    }
+
+    private HttpResponse<String> get(URI uri) throws Exception {
+        return send(HttpRequest.newBuilder(uri).GET());
+    }
+
+    private static String field(String html, String name) {
+        Matcher m = Pattern.compile("name=\"" + name + "\" value=\"([^\"]*)\"").matcher(html);
+        assertThat(m.find()).as("form field " + name).isTrue();
+        return m.group(1).replace("&#61;", "=").replace("&amp;", "&");
+    }
+
+    /** Follows the launch the way a browser does; returns the landing page. */
+    private HttpResponse<String> launchAs(String person) throws Exception {
+        HttpResponse<String> course = get(uri("demo"));
+        assertThat(course.statusCode()).isEqualTo(200);
+        assertThat(course.body()).contains("id=\"launch-" + person + "\"");
+
+        HttpResponse<String> start = get(uri("demo/launch?as=" + person));
+        assertThat(start.statusCode()).isEqualTo(302);
+        HttpResponse<String> login = get(URI.create(start.headers().firstValue("Location").orElseThrow()));
+        assertThat(login.statusCode()).isEqualTo(302);
+        URI auth = URI.create(login.headers().firstValue("Location").orElseThrow());
+        assertThat(auth.getPath()).isEqualTo("/demo/auth");
+        assertThat(cookies).anySatisfy((name, value) -> assertThat(name).startsWith("lti_state_"));
+
+        HttpResponse<String> authorized = get(auth);
+        assertThat(authorized.statusCode()).isEqualTo(200);
+        String form = "id_token=" + URLEncoder.encode(field(authorized.body(), "id_token"), StandardCharsets.UTF_8)
+                + "&state=" + URLEncoder.encode(field(authorized.body(), "state"), StandardCharsets.UTF_8);
+        HttpResponse<String> launched = send(HttpRequest.newBuilder(uri("lti/launch"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
+        assertThat(launched.statusCode()).as(launched.body()).isEqualTo(303);
+        URI home = URI.create(launched.headers().firstValue("Location").orElseThrow());
+        assertThat(home.getPath()).isEqualTo("/app/home");
+        assertThat(cookies).as("the state cookie is cleared after use").noneSatisfy((name, value) -> assertThat(name).startsWith("lti_state_"));
+        return get(home);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "manager, Alex Morgan, Learner",
+            "clinician, Dr Priya Shah, Learner",
+            "trainer, Sam Taylor, Trainer",
+            "evaluator, Jordan Lee, Evaluator"})
+    void launchesAsEachDemoPersonAndLandsOnTheirPage(String person, String name, String role) throws Exception {
+        HttpResponse<String> home = launchAs(person);
+        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(home.body())
+                .contains("<dd id=\"who\">" + name + "</dd>")
+                .contains("<dd id=\"role\">" + role + "</dd>")
+                .contains("Leading Together: managers and clinicians (demo course)");
+        assertThat(home.headers().firstValue("Content-Security-Policy").orElseThrow())
+                .contains("frame-ancestors 'self'").contains("script-src 'self'");
+        assertThat(home.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+    }
+
+    @Test
+    void launchesAreRecordedForDiagnostics() throws Exception {
+        launchAs("trainer");
+        HttpResponse<String> records = get(uri("admin/api/launches"));
+        assertThat(records.statusCode()).isEqualTo(401);
+        records = send(HttpRequest.newBuilder(uri("admin/api/launches")).header("Authorization", ADMIN).GET());
+        assertThat(records.statusCode()).isEqualTo(200);
+        assertThat(records.body()).contains("\"accepted\":true").contains("\"subject\":\"demo-trainer\"")
+                .contains("\"SIGNATURE\":\"PASSED\"").contains("\"NONCE\":\"PASSED\"");
+        HttpResponse<String> page = send(HttpRequest.newBuilder(uri("admin/launches")).header("Authorization", ADMIN).GET());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("demo-trainer").contains("accepted");
+    }
+
+    @Test
+    void landingPageWithoutAValidTokenSaysTheSessionEnded() throws Exception {
+        HttpResponse<String> none = get(uri("app/home"));
+        assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(none.body()).contains("session has ended");
+        HttpResponse<String> forged = get(uri("app/home?s=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"));
+        assertThat(forged.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void demoAuthorizationEndpointRefusesAForeignRedirectUri() throws Exception {
+        HttpResponse<String> refused = get(uri("demo/auth?response_type=id_token&scope=openid&client_id=tandem-demo"
+                + "&redirect_uri=https%3A%2F%2Fevil.example%2Fsteal&login_hint=manager&state=s&nonce=n&response_mode=form_post"));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("redirect_uri must be the registered").doesNotContain("id_token");
+    }
+
+    @Test
+    void healthReportsDatabaseKeyAndTheBundledLibraries() throws Exception {
+        HttpResponse<String> ready = get(uri("health/ready"));
+        assertThat(ready.statusCode()).isEqualTo(200);
+        // Payara ships H2 2.2.224 and Nimbus 10.5: the WAR's own copies must be the ones loaded
+        assertThat(ready.body()).contains("\"status\":\"UP\"").contains("H2 2.5.252").contains("nimbus-jose-jwt-10.10.jar");
+    }
+
+    @Test
+    void adminPagesNeedTheCredentialAndFormsNeedTheCsrfToken() throws Exception {
+        HttpResponse<String> anonymous = get(uri("admin"));
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Basic");
+        HttpResponse<String> wrong = send(HttpRequest.newBuilder(uri("admin")).header("Authorization", "Basic "
+                + Base64.getEncoder().encodeToString("admin:guess".getBytes(StandardCharsets.UTF_8))).GET());
+        assertThat(wrong.statusCode()).isEqualTo(401);
+
+        get(uri("demo"));
+        HttpResponse<String> page = send(HttpRequest.newBuilder(uri("admin")).header("Authorization", ADMIN).GET());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Tandem demo platform").contains("tandem-demo-deployment");
+
+        String register = "issuer=https%3A%2F%2Fmoodle.example&client_id=abc&auth_login_url=https%3A%2F%2Fmoodle.example%2Fmod%2Flti%2Fauth.php"
+                + "&jwks_url=https%3A%2F%2Fmoodle.example%2Fmod%2Flti%2Fcerts.php&deployment_ids=1&deployment_policy=STRICT&clock_skew_seconds=60";
+        HttpResponse<String> forged = send(HttpRequest.newBuilder(uri("admin/platforms")).header("Authorization", ADMIN)
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(register)));
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(send(HttpRequest.newBuilder(uri("admin/api/platforms")).header("Authorization", ADMIN).GET()).body())
+                .doesNotContain("moodle.example");
+
+        String csrf = field(page.body(), "csrf");
+        HttpResponse<String> accepted = send(HttpRequest.newBuilder(uri("admin/platforms")).header("Authorization", ADMIN)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(register + "&csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8))));
+        assertThat(accepted.statusCode()).isEqualTo(303);
+        assertThat(send(HttpRequest.newBuilder(uri("admin/api/platforms")).header("Authorization", ADMIN).GET()).body())
+                .contains("https://moodle.example");
+    }
+
+    @Test
+    void publishesToolKeysWithoutPrivateParts() throws Exception {
+        HttpResponse<String> jwks = get(uri(".well-known/jwks.json"));
+        assertThat(jwks.statusCode()).isEqualTo(200);
+        assertThat(jwks.body()).contains("\"kty\":\"RSA\"").contains("\"kid\"").doesNotContain("\"d\"").doesNotContain("\"p\"");
+    }
+}
