@@ -52,8 +52,9 @@ class DemoPlatformIT {
     /** A browser's cookie jar, enough for the state cookie (Java's CookieManager drops Secure cookies on http). */
     private final Map<String, String> cookies = new LinkedHashMap<>();
 
+    /** Through localhost, as a person on this machine would (Arquillian reports the host's own address). */
     private URI uri(String path) throws Exception {
-        return base.toURI().resolve(path);
+        return URI.create("http://localhost:" + base.getPort() + "/").resolve(path);
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
