@@ -132,6 +132,101 @@ class DemoPlatformIT {
         assertThat(home.headers().firstValue("Referrer-Policy")).contains("no-referrer");
     }
 
+    /** Login and authorization as the demo manager; returns the auto-post form of the demo platform. */
+    private HttpResponse<String> authorizeWithLogin(String extraLoginParams) throws Exception {
+        get(uri("demo"));
+        String issuer = URLEncoder.encode(uri("demo").toString(), StandardCharsets.UTF_8);
+        String target = URLEncoder.encode(uri("lti/launch").toString(), StandardCharsets.UTF_8);
+        HttpResponse<String> login = get(uri("lti/login?iss=" + issuer + "&login_hint=manager&target_link_uri=" + target
+                + "&client_id=tandem-demo&lti_deployment_id=tandem-demo-deployment" + extraLoginParams));
+        String next;
+        if (login.statusCode() == 302) {
+            next = login.headers().firstValue("Location").orElseThrow();
+        } else {
+            assertThat(login.statusCode()).isEqualTo(200);
+            Matcher m = Pattern.compile("data-next=\"([^\"]*)\"").matcher(login.body());
+            assertThat(m.find()).isTrue();
+            next = m.group(1).replace("&amp;", "&").replace("&#61;", "=");
+        }
+        return get(URI.create(next));
+    }
+
+    private HttpResponse<String> postLaunch(String form) throws Exception {
+        return send(HttpRequest.newBuilder(uri("lti/launch")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void platformStorageCarriesTheStateWhenTheCookieIsBlocked() throws Exception {
+        HttpResponse<String> login = get(uri("lti/login?iss=" + enc(uri("demo").toString()) + "&login_hint=manager&target_link_uri="
+                + enc(uri("lti/launch").toString()) + "&client_id=tandem-demo&lti_storage_target=post_message_forwarding"));
+        // the login page stores state and nonce in the platform's frame before it goes on
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(login.body()).contains("data-mode=\"put\"").contains("data-target=\"post_message_forwarding\"")
+                .contains("data-origin=\"http://localhost:" + base.getPort() + "\"").contains("/lti/assets/lti-storage.js");
+        assertThat(get(uri("lti/assets/lti-storage.js")).body()).contains("lti.put_data").contains("lti.get_data");
+
+        cookies.clear();
+        HttpResponse<String> authorized = authorizeWithLogin("&lti_storage_target=_parent");
+        cookies.clear(); // third-party cookies blocked: the state cookie never comes back
+        String idToken = field(authorized.body(), "id_token");
+        String state = field(authorized.body(), "state");
+        HttpResponse<String> check = postLaunch("id_token=" + enc(idToken) + "&state=" + enc(state));
+        assertThat(check.statusCode()).isEqualTo(200);
+        assertThat(check.body()).contains("data-mode=\"get\"").contains("name=\"lti_storage_state\"");
+
+        HttpResponse<String> wrong = postLaunch("id_token=" + enc(idToken) + "&state=" + enc(state) + "&lti_storage_state=someone-else");
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(wrong.body()).contains("STATE_BINDING");
+
+        HttpResponse<String> launched = postLaunch("id_token=" + enc(idToken) + "&state=" + enc(state) + "&lti_storage_state=" + enc(state));
+        assertThat(launched.statusCode()).as(launched.body()).isEqualTo(303);
+    }
+
+    @Test
+    void withoutCookieOrPlatformStorageTheLaunchOffersANewWindowInsteadOfSkippingTheCheck() throws Exception {
+        cookies.clear();
+        HttpResponse<String> authorized = authorizeWithLogin("");
+        cookies.clear();
+        HttpResponse<String> refused = postLaunch("id_token=" + enc(field(authorized.body(), "id_token"))
+                + "&state=" + enc(field(authorized.body(), "state")));
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.body()).contains("Open Tandem in a new window").contains("target=\"_blank\"")
+                .contains("/lti/login?iss=");
+    }
+
+    @Test
+    void loginRequiredErrorFromThePlatformExplainsAndOffersANewWindow() throws Exception {
+        HttpResponse<String> authorized = authorizeWithLogin("");
+        HttpResponse<String> error = postLaunch("error=login_required&error_description=" + enc("no session")
+                + "&state=" + enc(field(authorized.body(), "state")));
+        assertThat(error.statusCode()).isEqualTo(401);
+        assertThat(error.body()).contains("login_required").contains("Open Tandem in a new window");
+        HttpResponse<String> noState = postLaunch("error=invalid_request");
+        assertThat(noState.statusCode()).isEqualTo(400);
+        assertThat(noState.body()).contains("invalid_request");
+    }
+
+    @Test
+    void rotatedKeyIsPublishedBesideTheOldOne() throws Exception {
+        String before = get(uri(".well-known/jwks.json")).body();
+        HttpResponse<String> rotated = send(HttpRequest.newBuilder(uri("admin/api/keys/rotate")).header("Authorization", ADMIN)
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(rotated.statusCode()).isEqualTo(200);
+        Matcher kid = Pattern.compile("\"kid\":\"([^\"]+)\"").matcher(rotated.body());
+        assertThat(kid.find()).isTrue();
+        String after = get(uri(".well-known/jwks.json")).body();
+        assertThat(after).contains(kid.group(1));
+        Matcher old = Pattern.compile("\"kid\":\"([^\"]+)\"").matcher(before);
+        while (old.find()) {
+            assertThat(after).contains(old.group(1));
+        }
+    }
+
     @Test
     void launchesAreRecordedForDiagnostics() throws Exception {
         launchAs("trainer");
