@@ -74,6 +74,7 @@ public class DemoPlatformResource {
                 .html("<h2>" + Page.text(DemoPlatform.LINK_TITLE) + "</h2>")
                 .html("<iframe name=\"" + FRAME + "\" id=\"" + FRAME + "\" title=\"Tandem activity\" src=\"about:blank\" "
                         + "class=\"tool-frame\"></iframe>")
+                .script("/assets/demo-platform-storage.js")
                 .response(200);
     }
 
@@ -99,6 +100,8 @@ public class DemoPlatformResource {
                 .queryParam("lti_message_hint", DemoPlatform.LINK_ID)
                 .queryParam("client_id", DemoPlatform.CLIENT_ID)
                 .queryParam("lti_deployment_id", DemoPlatform.DEPLOYMENT_ID)
+                // the course page answers LTI platform storage messages (assets/demo-platform-storage.js)
+                .queryParam("lti_storage_target", "_parent")
                 .build();
         return Response.status(Response.Status.FOUND).location(login).header("Cache-Control", "no-store").build();
     }

@@ -40,7 +40,6 @@ public class ToolConfigurationResource {
      */
     @GET
     @Path("canvas.json")
-    @Produces(MediaType.APPLICATION_JSON)
     public Response canvas() {
         String launch = urls.launch(uriInfo).toString();
         URI base = urls.base(uriInfo);
@@ -70,7 +69,9 @@ public class ToolConfigurationResource {
                                 .add("placements", placements))))
                 .build().toString();
         // built from the request when TANDEM_BASE_URL is not set, so it must not be cached across hosts
-        return Response.ok(json).header("Cache-Control", "no-cache").build();
+        // JSON whatever the Accept header says: a configuration fetcher should never get a 406
+        return Response.ok(json, MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                .header("Cache-Control", "no-cache").build();
     }
 
     private static JsonObjectBuilder placement(String placement, String messageType, String launch, String text) {
