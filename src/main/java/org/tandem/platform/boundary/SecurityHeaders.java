@@ -36,10 +36,12 @@ public class SecurityHeaders extends HttpFilter {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "could not read platform origins for frame-ancestors; only 'self' may frame Tandem", e);
         }
-        // The OIDC login and launch steps run before Tandem knows which page of the LMS frames it
-        // (a first launch from a hosted Canvas domain); they show nothing worth clickjacking.
+        // The OIDC login and launch steps and dynamic registration run before Tandem knows which
+        // page of the LMS frames it (a first launch from a hosted Canvas domain, an LMS not yet
+        // registered); they show nothing worth clickjacking.
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        String ancestors = path.startsWith("/lti/login") || path.startsWith("/lti/launch") ? "*" : "'self'" + origins;
+        String ancestors = path.startsWith("/lti/login") || path.startsWith("/lti/launch") || path.startsWith("/lti/register")
+                ? "*" : "'self'" + origins;
         response.setHeader("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; "
                 + "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'" + origins
                 + "; frame-ancestors " + ancestors);

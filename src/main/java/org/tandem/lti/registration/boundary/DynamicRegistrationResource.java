@@ -11,8 +11,14 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tandem.lti.ToolUrls;
 import org.tandem.lti.registration.control.DynamicRegistration;
 import org.tandem.lti.registration.control.DynamicRegistration.Outcome;
@@ -47,6 +53,11 @@ public class DynamicRegistrationResource {
     @Context
     UriInfo uriInfo;
 
+    /** When set, the registration URL must carry ?code=<this>, so only LMS admins given it can register. */
+    @Inject
+    @ConfigProperty(name = "tandem.lti.registration-code")
+    Optional<String> registrationCode;
+
     /*
      * The platform calls happen inside the transaction, before anything is written: the JTA
      * transaction holds no database connection until the first write, and the registration is
@@ -56,10 +67,26 @@ public class DynamicRegistrationResource {
     @Produces(MediaType.TEXT_HTML)
     @Transactional
     public Response register(@QueryParam("openid_configuration") String openidConfiguration,
-                             @QueryParam("registration_token") String registrationToken) {
+                             @QueryParam("registration_token") String registrationToken,
+                             @QueryParam("code") String code) {
         if (openidConfiguration == null || openidConfiguration.isBlank()) {
             LOG.info("Dynamic registration: opened without openid_configuration, explained the URL");
             return notFromLms();
+        }
+        Optional<String> required = registrationCode.filter(c -> !c.isBlank());
+        if (required.isPresent() && (code == null || !MessageDigest.isEqual(required.get().getBytes(StandardCharsets.UTF_8),
+                code.getBytes(StandardCharsets.UTF_8)))) {
+            LOG.warning(() -> "Dynamic registration refused: missing or wrong registration code (openid_configuration "
+                    + openidConfiguration + ")");
+            return failed(403, "this Tandem accepts dynamic registrations only with its registration code",
+                    "ask Tandem's administrator for the registration URL including ?code=…, and give the LMS that URL");
+        }
+        if (urls.configured() && !publicAddress(openidConfiguration)) {
+            LOG.warning(() -> "Dynamic registration refused: openid_configuration " + openidConfiguration
+                    + " is not a public https address");
+            return failed(400, "the platform configuration URL " + openidConfiguration + " is not a public https address",
+                    "a production Tandem (TANDEM_BASE_URL set) fetches platform configurations only over https from public "
+                            + "hosts; register a platform on a private network by hand on the admin page");
         }
         Outcome outcome;
         try {
@@ -83,6 +110,29 @@ public class DynamicRegistrationResource {
                 + ", " + outcome.productFamilyCode() + outcome.productVersion().map(v -> " " + v).orElse("")
                 + ", policy " + platform.deploymentPolicy() + ")");
         return registered(outcome, platform);
+    }
+
+    /**
+     * Whether a URL is https on a host that resolves to public addresses only: the registration
+     * URL is open to anyone, so it must not make Tandem fetch from its own network.
+     */
+    static boolean publicAddress(String url) {
+        try {
+            URI uri = URI.create(url);
+            if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
+                return false;
+            }
+            for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
+                if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
+                        || address.isAnyLocalAddress() || address.isMulticastAddress()
+                        || (address.getAddress().length == 16 && (address.getAddress()[0] & 0xfe) == 0xfc)) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IllegalArgumentException | UnknownHostException e) {
+            return false;
+        }
     }
 
     private Response registered(Outcome outcome, Platform platform) {

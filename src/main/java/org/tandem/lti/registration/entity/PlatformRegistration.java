@@ -17,6 +17,12 @@ public record PlatformRegistration(String issuer, String clientId, String name, 
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
         requireUrl(problems, "issuer", issuer, true);
+        maxLength(problems, "issuer", issuer, 512);
+        maxLength(problems, "client_id", clientId, 255);
+        maxLength(problems, "name", name, 255);
+        maxLength(problems, "auth_login_url", authLoginUrl, 1024);
+        maxLength(problems, "jwks_url", jwksUrl, 1024);
+        tokenUrl.ifPresent(t -> maxLength(problems, "token_url", t, 1024));
         if (clientId == null || clientId.isBlank()) {
             problems.add("client_id is required (the platform shows it when the tool is registered)");
         }
@@ -30,6 +36,12 @@ public record PlatformRegistration(String issuer, String clientId, String name, 
             problems.add("clock_skew_seconds must be between 0 and " + MAX_CLOCK_SKEW.toSeconds());
         }
         return problems;
+    }
+
+    private static void maxLength(List<String> problems, String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            problems.add(field + " is longer than " + max + " characters");
+        }
     }
 
     private static void requireUrl(List<String> problems, String field, String value, boolean required) {
