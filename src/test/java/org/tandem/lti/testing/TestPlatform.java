@@ -44,6 +44,27 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class TestPlatform implements AutoCloseable {
 
+    /** Fetches a JWKS over real HTTP, as Tandem's PlatformKeySets does in the container. */
+    public static org.tandem.lti.registration.control.PlatformKeySets.Fetcher jwksFetcher() {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        return uri -> {
+            try {
+                java.net.http.HttpResponse<String> response = client.send(java.net.http.HttpRequest.newBuilder(uri).GET().build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200) {
+                    throw new IOException("HTTP " + response.statusCode() + " from " + uri);
+                }
+                return new org.tandem.lti.registration.control.PlatformKeySets.Fetched(response.body(),
+                        response.headers().firstValue("Cache-Control"));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+        };
+    }
+
+    // Claim names spelled out again from the spec on purpose, not taken from LtiClaims: the other
+    // side of the protocol must not share a typo with the code under test.
     public static final String LTI = "https://purl.imsglobal.org/spec/lti/claim/";
     public static final String MESSAGE_TYPE = LTI + "message_type";
     public static final String VERSION = LTI + "version";

@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import org.tandem.lti.testing.MutableClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -480,7 +481,7 @@ class IdTokenVerifierTest {
     }
 
     private IdTokenVerifier verifier() {
-        return new IdTokenVerifier(new PlatformKeySets(httpFetcher(), clock), clock);
+        return new IdTokenVerifier(new PlatformKeySets(TestPlatform.jwksFetcher(), clock), clock);
     }
 
     private static PlatformRegistration registration(TestPlatform p) {
@@ -498,49 +499,4 @@ class IdTokenVerifierTest {
         return secret;
     }
 
-    /** Fetches the JWKS over real HTTP, as Tandem does. */
-    static PlatformKeySets.Fetcher httpFetcher() {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        return uri -> {
-            try {
-                HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri).GET().build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() != 200) {
-                    throw new IOException("HTTP " + response.statusCode() + " from " + uri);
-                }
-                return new PlatformKeySets.Fetched(response.body(), response.headers().firstValue("Cache-Control"));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException(e);
-            }
-        };
-    }
-
-    /** A clock the test moves. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

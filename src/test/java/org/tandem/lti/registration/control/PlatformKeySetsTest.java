@@ -17,6 +17,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.tandem.lti.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,7 +29,7 @@ class PlatformKeySetsTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2025-03-01T09:00:00Z"));
     private final TestPlatform platform = TestPlatform.start();
-    private final PlatformKeySets keySets = new PlatformKeySets(httpFetcher(), clock);
+    private final PlatformKeySets keySets = new PlatformKeySets(TestPlatform.jwksFetcher(), clock);
 
     @AfterEach
     void stopPlatform() {
@@ -194,7 +195,7 @@ class PlatformKeySetsTest {
         assertThat(keySets.select(platform.jwksUrl(), noKid).getKeyID()).isEqualTo(platform.currentKid());
 
         platform.rotateKey();
-        PlatformKeySets fresh = new PlatformKeySets(httpFetcher(), clock);
+        PlatformKeySets fresh = new PlatformKeySets(TestPlatform.jwksFetcher(), clock);
         assertThatThrownBy(() -> fresh.select(platform.jwksUrl(), noKid))
                 .isInstanceOf(PlatformKeySets.KeyLookupException.class);
     }
@@ -232,7 +233,7 @@ class PlatformKeySetsTest {
     @Test
     void countsOnlyRealFetches() throws Exception {
         AtomicInteger fetches = new AtomicInteger();
-        PlatformKeySets.Fetcher http = httpFetcher();
+        PlatformKeySets.Fetcher http = TestPlatform.jwksFetcher();
         PlatformKeySets counted = new PlatformKeySets(uri -> {
             fetches.incrementAndGet();
             return http.fetch(uri);
@@ -248,48 +249,4 @@ class PlatformKeySetsTest {
         return new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid).build();
     }
 
-    private static PlatformKeySets.Fetcher httpFetcher() {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        return uri -> {
-            try {
-                HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri).GET().build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() != 200) {
-                    throw new IOException("HTTP " + response.statusCode() + " from " + uri);
-                }
-                return new PlatformKeySets.Fetched(response.body(), response.headers().firstValue("Cache-Control"));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException(e);
-            }
-        };
-    }
-
-    /** A clock the test moves. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

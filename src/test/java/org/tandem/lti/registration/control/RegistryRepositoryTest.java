@@ -22,6 +22,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.h2.jdbcx.JdbcDataSource;
+import org.tandem.lti.testing.MutableClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -257,29 +258,5 @@ class RegistryRepositoryTest {
             ToolKeys later = new ToolKeys(em, 24, Clock.fixed(CLOCK.instant().plus(Duration.ofHours(25)), ZoneOffset.UTC));
             assertThat(later.publicKeys().getKeys()).hasSize(1).extracting(k -> k.getKeyID()).doesNotContain(first[0]);
         });
-    }
-
-    /** A clock tests can move. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
