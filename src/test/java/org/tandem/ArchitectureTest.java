@@ -25,7 +25,7 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.tandem.lti..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.tandem.access..", "org.tandem.demo..",
                         "org.tandem.platform..", "org.tandem.catalogue..", "org.tandem.learning..",
-                        "org.tandem.gradebook..", "org.tandem.evaluation..")
+                        "org.tandem.gradebook..", "org.tandem.evaluation..", "org.tandem.admin..")
                 .check(tandem);
     }
 

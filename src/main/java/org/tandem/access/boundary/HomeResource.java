@@ -56,6 +56,8 @@ public class HomeResource {
                         + "</dl></div>")
                 .html("<h2>What you can do here</h2>")
                 .paragraph(whatNext(primary))
+                .html("<p><a class=\"button\" id=\"activities\" href=\"/learn/activities?" + TOKEN + "=" + Page.attr(token)
+                        + "\">" + (primary == TandemRole.LEARNER ? "Open your activities" : "Preview the learners' activities") + "</a></p>")
                 .response(200);
     }
 

@@ -4,7 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.UriBuilder;
 import java.net.URI;
+import java.util.Set;
 import org.tandem.access.control.LaunchSessions;
+import org.tandem.access.control.RoleMapping;
+import org.tandem.access.entity.TandemRole;
+import org.tandem.lti.MessageType;
 import org.tandem.lti.LaunchHandler;
 import org.tandem.lti.LtiLaunch;
 
@@ -12,12 +16,19 @@ import org.tandem.lti.LtiLaunch;
 @ApplicationScoped
 public class LaunchLanding implements LaunchHandler {
 
+    /** The learning component's entry (it routes to the activity the link names). */
+    static final String LEARN = "learn";
+
     @Inject
     LaunchSessions sessions;
 
     @Override
     public URI accept(LtiLaunch launch, URI baseUri) {
         String token = sessions.open(launch);
-        return UriBuilder.fromUri(baseUri).path(HomeResource.PATH).queryParam(HomeResource.TOKEN, token).build();
+        Set<TandemRole> roles = RoleMapping.map(launch.roles(), launch.custom());
+        // a link that names an activity opens it; a learner without one gets their activity list
+        boolean learning = launch.messageType() == MessageType.RESOURCE_LINK
+                && (launch.custom().containsKey("tandem_activity") || RoleMapping.primary(roles) == TandemRole.LEARNER);
+        return UriBuilder.fromUri(baseUri).path(learning ? LEARN : HomeResource.PATH).queryParam(HomeResource.TOKEN, token).build();
     }
 }

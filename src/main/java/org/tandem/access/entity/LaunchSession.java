@@ -126,6 +126,20 @@ public class LaunchSession {
         return new Person(subject, displayName, Optional.ofNullable(email));
     }
 
+    /** The launch's custom parameters (set by the trainer on the link, or by deep linking). */
+    public java.util.Map<String, String> custom() {
+        if (customJson == null || customJson.isBlank()) {
+            return java.util.Map.of();
+        }
+        try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(new java.io.StringReader(customJson))) {
+            java.util.Map<String, String> custom = new java.util.LinkedHashMap<>();
+            reader.readObject().forEach((k, v) -> custom.put(k, v instanceof jakarta.json.JsonString s ? s.getString() : v.toString()));
+            return java.util.Collections.unmodifiableMap(custom);
+        } catch (RuntimeException e) {
+            return java.util.Map.of();
+        }
+    }
+
     public String messageType() {
         return messageType;
     }

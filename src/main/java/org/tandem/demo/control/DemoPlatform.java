@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tandem.demo.entity.DemoKey;
+import org.tandem.demo.entity.DemoLink;
 import org.tandem.demo.entity.DemoPerson;
 import org.tandem.lti.LtiClaims;
 import org.tandem.lti.ToolUrls;
@@ -104,7 +105,9 @@ public class DemoPlatform {
      * The id_token for an authentication request Tandem sent here: a resource link launch into
      * the demo course as the given person.
      */
-    public String idToken(URI base, DemoPerson person, String nonce, String targetLinkUri) {
+    public String idToken(URI base, DemoPerson person, String nonce, String targetLinkUri, DemoLink link, String returnUrl) {
+        java.util.Map<String, String> custom = new java.util.LinkedHashMap<>(person.custom());
+        custom.putAll(link.custom());
         Instant now = clock.instant();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(issuer(base))
@@ -122,15 +125,15 @@ public class DemoPlatform {
                 .claim(LtiClaims.VERSION, LtiClaims.LTI_VERSION)
                 .claim(LtiClaims.DEPLOYMENT_ID, DEPLOYMENT_ID)
                 .claim(LtiClaims.TARGET_LINK_URI, targetLinkUri)
-                .claim(LtiClaims.RESOURCE_LINK, Map.of("id", LINK_ID, "title", LINK_TITLE))
+                .claim(LtiClaims.RESOURCE_LINK, Map.of("id", link.id(), "title", link.title()))
                 .claim(LtiClaims.ROLES, person.roles())
                 .claim(LtiClaims.CONTEXT, Map.of("id", COURSE_ID, "label", COURSE_LABEL, "title", COURSE_TITLE,
                         "type", List.of("http://purl.imsglobal.org/vocab/lis/v2/course#CourseOffering")))
                 .claim(LtiClaims.TOOL_PLATFORM, Map.of("guid", "tandem-demo", "name", "Tandem demo platform",
                         "product_family_code", "tandem-demo", "version", "1"))
                 .claim(LtiClaims.LAUNCH_PRESENTATION, Map.of("document_target", "iframe",
-                        "return_url", base.resolve("demo").toString(), "locale", "en-GB"))
-                .claim(LtiClaims.CUSTOM, person.custom())
+                        "return_url", returnUrl, "locale", "en-GB"))
+                .claim(LtiClaims.CUSTOM, custom)
                 .build();
         try {
             RSAKey key = key();
@@ -159,7 +162,7 @@ public class DemoPlatform {
         }
     }
 
-    static boolean loopback(String host) {
+    public static boolean loopback(String host) {
         if (host == null) {
             return false;
         }

@@ -29,8 +29,8 @@ public class ErrorPages implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable error) {
         if (error instanceof WebApplicationException wae) {
             Response r = wae.getResponse();
-            if (r.hasEntity()) {
-                return r;
+            if (r.hasEntity() || r.getStatus() < 400) {
+                return r; // a page already, or a redirect (e.g. to the profile questions)
             }
             int status = r.getStatus();
             return page(status, status == 404 ? "Not found" : status == 405 ? "Not allowed" : "Request refused",

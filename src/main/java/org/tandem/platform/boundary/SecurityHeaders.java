@@ -40,11 +40,14 @@ public class SecurityHeaders extends HttpFilter {
         // page of the LMS frames it (a first launch from a hosted Canvas domain, an LMS not yet
         // registered); they show nothing worth clickjacking.
         String path = request.getRequestURI().substring(request.getContextPath().length());
+        // (The demo platform's own launch steps stand in for an LMS's, which are framed the same way.)
         String ancestors = path.startsWith("/lti/login") || path.startsWith("/lti/launch") || path.startsWith("/lti/register")
-                ? "*" : "'self'" + origins;
+                || path.startsWith("/demo/launch") || path.startsWith("/demo/auth") ? "*" : "'self'" + origins;
+        // the demo course page frames Tandem from another loopback name, like an LMS on another site
+        String frames = path.startsWith("/demo") ? "'self' http://localhost:* http://127.0.0.1:*" : "'self'";
         response.setHeader("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; "
                 + "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'" + origins
-                + "; frame-ancestors " + ancestors);
+                + "; frame-src " + frames + "; frame-ancestors " + ancestors);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");
         response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");

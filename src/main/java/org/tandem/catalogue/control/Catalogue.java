@@ -1,0 +1,114 @@
+package org.tandem.catalogue.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.tandem.catalogue.entity.ContentPack;
+import org.tandem.catalogue.entity.ImportResult;
+import org.tandem.catalogue.entity.PackProblem;
+import org.tandem.catalogue.entity.PackSource;
+import org.tandem.catalogue.entity.StoredPack;
+
+/**
+ * The published content packs: the only way to them in the database. Every version stays
+ * readable (attempts pin theirs). Callers own the transaction.
+ */
+@ApplicationScoped
+public class Catalogue {
+
+    @PersistenceContext(unitName = "tandem")
+    EntityManager em;
+
+    Clock clock = Clock.systemUTC();
+
+    /** Parsed pack versions. A published version never changes, so entries never go stale. */
+    private final Map<StoredPack.Key, ContentPack> parsed = new ConcurrentHashMap<>();
+
+    public Catalogue() {
+    }
+
+    /** For tests outside a container. */
+    public Catalogue(EntityManager em, Clock clock) {
+        this.em = em;
+        this.clock = clock;
+    }
+
+    /**
+     * Publishes a pack version. A known pack needs a higher version; re-importing the published
+     * version with identical content changes nothing.
+     *
+     * @throws PackRejected when the version is taken by different content or lower than the latest
+     */
+    public ImportResult importPack(ContentPack pack, PackSource source) {
+        String json = PackJson.toJson(pack);
+        String hash = PackJson.hash(json);
+        String file = "pack.yaml";
+        Optional<Integer> latest = latestVersion(pack.id());
+        if (latest.isPresent()) {
+            StoredPack same = em.find(StoredPack.class, new StoredPack.Key(pack.id(), pack.version()));
+            if (same != null) {
+                if (same.sameContent(hash)) {
+                    return new ImportResult(pack.id(), pack.version(), ImportResult.Outcome.UNCHANGED);
+                }
+                throw new PackRejected(new PackProblem(file, "$.version", "version " + pack.version() + " of pack "
+                        + pack.id() + " is already published with different content; raise the version"));
+            }
+            if (pack.version() < latest.get()) {
+                throw new PackRejected(new PackProblem(file, "$.version", "version " + pack.version() + " of pack "
+                        + pack.id() + " is lower than the published version " + latest.get() + "; raise the version above it"));
+            }
+        }
+        if (json.length() > StoredPack.MAX_JSON_CHARS) {
+            throw new PackRejected(new PackProblem(file, "$", "the pack is too large to store ("
+                    + json.length() + " characters of JSON, at most " + StoredPack.MAX_JSON_CHARS + ")"));
+        }
+        em.persist(new StoredPack(pack.id(), pack.version(), pack.title(), json, hash, source, clock.instant()));
+        // not cached here: the caller's transaction may still roll back; the first read caches it
+        em.flush();
+        return new ImportResult(pack.id(), pack.version(), ImportResult.Outcome.STORED);
+    }
+
+    /** The newest published version of a pack. */
+    public Optional<ContentPack> latest(String packId) {
+        return latestVersion(packId).flatMap(version -> pack(packId, version));
+    }
+
+    /** A given version, e.g. the one an attempt pinned. */
+    public Optional<ContentPack> pack(String packId, int version) {
+        StoredPack.Key key = new StoredPack.Key(packId, version);
+        ContentPack cached = parsed.get(key);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        return Optional.ofNullable(em.find(StoredPack.class, key)).map(stored -> {
+            ContentPack pack = PackJson.fromJson(stored.contentJson());
+            parsed.putIfAbsent(key, pack);
+            return pack;
+        });
+    }
+
+    /** The newest version of every pack, by pack id. */
+    public List<ContentPack> latestPacks() {
+        List<ContentPack> packs = new ArrayList<>();
+        for (Object[] row : em.createNamedQuery(StoredPack.LATEST_VERSIONS, Object[].class).getResultList()) {
+            pack((String) row[0], ((Number) row[1]).intValue()).ifPresent(packs::add);
+        }
+        return packs;
+    }
+
+    /** All published versions of a pack, newest first. */
+    public List<Integer> versions(String packId) {
+        return em.createNamedQuery(StoredPack.VERSIONS, Integer.class).setParameter("packId", packId).getResultList();
+    }
+
+    private Optional<Integer> latestVersion(String packId) {
+        return em.createNamedQuery(StoredPack.VERSIONS, Integer.class).setParameter("packId", packId)
+                .setMaxResults(1).getResultStream().findFirst();
+    }
+}

@@ -1,0 +1,79 @@
+package org.tandem.learning.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Optional;
+import org.tandem.catalogue.control.Catalogue;
+import org.tandem.catalogue.entity.ContentPack;
+import org.tandem.learning.control.Attempts;
+import org.tandem.learning.control.LearnerProfiles;
+import org.tandem.learning.entity.Attempt;
+import org.tandem.learning.entity.LearnerProfile;
+import org.tandem.platform.boundary.TandemPage;
+
+/**
+ * What every activity page needs first: the learner (from the launch token), their completed
+ * profile, the content pack, and their attempt, always looked up through the learner.
+ */
+@RequestScoped
+public class Activities {
+
+    public static final String DEFAULT_PACK = "starter";
+
+    @Inject
+    LearnerContext context;
+
+    @Inject
+    LearnerProfiles profiles;
+
+    @Inject
+    Catalogue catalogue;
+
+    @Inject
+    Attempts attempts;
+
+    /** The learner's profile; sends them to the profile questions first when it is incomplete. */
+    public LearnerProfile profile(String token, String returnPath) {
+        context.require(token);
+        LearnerProfile profile = profiles.forLaunch(context.learner(), context.groupFromLaunch());
+        if (!profile.complete()) {
+            throw new WebApplicationException(Response.seeOther(URI.create(context.link("/learn/profile?next="
+                    + java.net.URLEncoder.encode(returnPath, java.nio.charset.StandardCharsets.UTF_8)))).build());
+        }
+        return profile;
+    }
+
+    /** The newest version of the pack the launch names (custom tandem_pack), for new attempts. */
+    public ContentPack latestPack() {
+        String packId = context.customValue("tandem_pack").orElse(DEFAULT_PACK);
+        return catalogue.latest(packId).orElseThrow(() -> notFound("The content pack '" + packId + "' is not installed in Tandem."));
+    }
+
+    /** The exact pack version an attempt started on (publishing a newer one never changes it). */
+    public ContentPack pinned(Attempt attempt) {
+        return catalogue.pack(attempt.packId(), attempt.packVersion())
+                .orElseThrow(() -> notFound("The content this attempt started on is no longer available."));
+    }
+
+    public Attempt ownAttempt(long attemptId) {
+        return attempts.of(context.learner(), attemptId).orElseThrow(() -> notFound("There is no such attempt of yours."));
+    }
+
+    public WebApplicationException notFound(String message) {
+        return new WebApplicationException(problem(404, "Not found", message));
+    }
+
+    public Response problem(int status, String title, String message) {
+        return TandemPage.titled(title).person(context.displayName()).heading(title)
+                .html("<div class=\"error\" role=\"alert\">" + TandemPage.text(message) + "</div>")
+                .html("<p><a href=\"" + TandemPage.attr(context.link("/learn")) + "\">Back to your activities</a></p>")
+                .response(status);
+    }
+
+    public Optional<ContentPack> latest(String packId) {
+        return catalogue.latest(packId);
+    }
+}

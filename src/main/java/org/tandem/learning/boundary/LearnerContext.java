@@ -1,0 +1,82 @@
+package org.tandem.learning.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.WebApplicationException;
+import java.util.Map;
+import java.util.Optional;
+import org.tandem.access.control.LaunchSessions;
+import org.tandem.access.entity.LaunchSession;
+import org.tandem.learning.entity.Learner;
+import org.tandem.learning.entity.ProfessionalGroup;
+import org.tandem.platform.boundary.TandemPage;
+
+/**
+ * The person behind a learning page, from the launch token the page carries (pages cannot rely
+ * on a session cookie inside the LMS frame). An unknown or expired token ends here with a 401 page.
+ */
+@RequestScoped
+public class LearnerContext {
+
+    public static final String TOKEN = "s";
+
+    @Inject
+    LaunchSessions sessions;
+
+    private LaunchSession session;
+    private String token;
+
+    public LearnerContext require(String launchToken) {
+        Optional<LaunchSession> found = sessions.find(launchToken);
+        if (found.isEmpty()) {
+            throw new WebApplicationException(TandemPage.titled("Session ended")
+                    .heading("Your Tandem session has ended")
+                    .paragraph("Tandem pages open from your course. Please go back to your course and open the activity again; "
+                            + "your answers so far are saved.")
+                    .response(401));
+        }
+        this.session = found.get();
+        this.token = launchToken;
+        return this;
+    }
+
+    public Learner learner() {
+        LaunchSession.Tenancy t = session.tenancy();
+        return new Learner(t.platformId(), t.deploymentId(), t.contextId().orElse(""), session.person().subject());
+    }
+
+    public String token() {
+        return token;
+    }
+
+    public String displayName() {
+        return session.person().displayName();
+    }
+
+    public Map<String, String> custom() {
+        return session.custom();
+    }
+
+    public Optional<String> customValue(String name) {
+        return Optional.ofNullable(custom().get(name)).map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    /** The professional group the LMS sends (custom parameter tandem_group), if any. */
+    public Optional<ProfessionalGroup> groupFromLaunch() {
+        return customValue("tandem_group").flatMap(ProfessionalGroup::fromParameter);
+    }
+
+    public LaunchSession session() {
+        return session;
+    }
+
+    /** The hidden form field that carries the launch token (it doubles as the CSRF token). */
+    public String tokenField() {
+        return "<input type=\"hidden\" name=\"" + TOKEN + "\" value=\"" + TandemPage.attr(token) + "\">";
+    }
+
+    /** A URL path with the launch token appended. */
+    public String link(String path) {
+        return path + (path.contains("?") ? "&" : "?") + TOKEN + "=" + token;
+    }
+}

@@ -1,0 +1,223 @@
+package org.tandem.catalogue.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.tandem.catalogue.TestPacks;
+import org.tandem.catalogue.entity.ContentPack;
+import org.tandem.catalogue.entity.ImportResult;
+import org.tandem.catalogue.entity.PackProblem;
+import org.tandem.catalogue.entity.PackSource;
+import org.tandem.catalogue.entity.StoredPack;
+import org.tandem.lti.testing.MutableClock;
+
+/** The content-pack store on both databases Tandem supports: the embedded H2 and a real PostgreSQL. */
+class CatalogueTest {
+
+    record Database(String name, EntityManagerFactory emf) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static EmbeddedPostgres postgres;
+    static Database h2;
+    static Database pg;
+    static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
+    static final PackReader READER = new PackReader();
+
+    @BeforeAll
+    static void startDatabases() throws IOException {
+        JdbcDataSource h2Source = new JdbcDataSource();
+        h2Source.setURL("jdbc:h2:mem:catalogue-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        h2Source.setUser("sa");
+        h2 = new Database("H2", migrate(h2Source));
+        postgres = EmbeddedPostgres.builder().start();
+        pg = new Database("PostgreSQL", migrate(postgres.getPostgresDatabase()));
+    }
+
+    @AfterAll
+    static void stopDatabases() throws IOException {
+        h2.emf().close();
+        pg.emf().close();
+        postgres.close();
+    }
+
+    static Stream<Database> databases() {
+        return Stream.of(h2, pg);
+    }
+
+    private static EntityManagerFactory migrate(DataSource dataSource) {
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        return Persistence.createEntityManagerFactory("tandem-test", Map.of("jakarta.persistence.nonJtaDataSource", dataSource));
+    }
+
+    /** Each transaction gets a fresh Catalogue unless one is handed in, so reads go to the database, not a cache. */
+    private static <T> T withCatalogue(Database db, Function<Catalogue, T> work) {
+        EntityManager em = db.emf().createEntityManager();
+        try {
+            em.getTransaction().begin();
+            T result = work.apply(new Catalogue(em, CLOCK));
+            em.getTransaction().commit();
+            return result;
+        } finally {
+            if (em.getTransaction().isActive()) {
+                em.getTransaction().rollback();
+            }
+            em.close();
+        }
+    }
+
+    private static void inTransaction(Database db, Consumer<Catalogue> work) {
+        withCatalogue(db, catalogue -> {
+            work.accept(catalogue);
+            return null;
+        });
+    }
+
+    private static String newId() {
+        return "pack-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static ContentPack pack(String id, int version) {
+        return READER.readZip(TestPacks.zip(TestPacks.valid(id, version)));
+    }
+
+    private static ContentPack changed(String id, int version) {
+        Map<String, String> files = TestPacks.valid(id, version);
+        files.put("modules/two-views.yaml", files.get("modules/two-views.yaml").replace("minutes: 15", "minutes: 20"));
+        return READER.readZip(TestPacks.zip(files));
+    }
+
+    private static List<PackProblem> rejected(Database db, ContentPack pack) {
+        PackRejected e = catchThrowableOfType(PackRejected.class,
+                () -> withCatalogue(db, catalogue -> catalogue.importPack(pack, PackSource.UPLOAD)));
+        assertThat(e).as("import is rejected").isNotNull();
+        return e.problems();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void storesANewPackAndReadsItBack(Database db) {
+        String id = newId();
+        ContentPack pack = pack(id, 1);
+        ImportResult result = withCatalogue(db, catalogue -> catalogue.importPack(pack, PackSource.STARTER));
+        assertThat(result).isEqualTo(new ImportResult(id, 1, ImportResult.Outcome.STORED));
+
+        inTransaction(db, catalogue -> {
+            assertThat(catalogue.latest(id)).contains(pack);
+            assertThat(catalogue.pack(id, 1)).contains(pack);
+            assertThat(catalogue.pack(id, 2)).isEmpty();
+            assertThat(catalogue.latest("no-such-pack")).isEmpty();
+            assertThat(catalogue.latestPacks()).contains(pack);
+        });
+        inTransaction(db, catalogue -> {
+            StoredPack stored = catalogue.em.find(StoredPack.class, new StoredPack.Key(id, 1));
+            assertThat(stored.source()).isEqualTo(PackSource.STARTER);
+            assertThat(stored.importedAt()).isEqualTo(CLOCK.instant());
+            assertThat(stored.title()).isEqualTo("Test pack " + id);
+            assertThat(stored.contentHash()).hasSize(64).isEqualTo(PackJson.hash(stored.contentJson()));
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void sameVersionWithSameContentChangesNothing(Database db) {
+        String id = newId();
+        inTransaction(db, catalogue -> catalogue.importPack(pack(id, 1), PackSource.UPLOAD));
+        // read again from the files: equal content, not the same object
+        ImportResult again = withCatalogue(db, catalogue -> catalogue.importPack(pack(id, 1), PackSource.UPLOAD));
+        assertThat(again.outcome()).isEqualTo(ImportResult.Outcome.UNCHANGED);
+        assertThat(withCatalogue(db, catalogue -> catalogue.versions(id)).stream()).containsExactly(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void sameVersionWithDifferentContentIsRejected(Database db) {
+        String id = newId();
+        inTransaction(db, catalogue -> catalogue.importPack(pack(id, 1), PackSource.UPLOAD));
+        assertThat(rejected(db, changed(id, 1))).containsExactly(new PackProblem("pack.yaml", "$.version",
+                "version 1 of pack " + id + " is already published with different content; raise the version"));
+        inTransaction(db, catalogue -> assertThat(catalogue.latest(id)).contains(pack(id, 1)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void lowerVersionIsRejected(Database db) {
+        String id = newId();
+        inTransaction(db, catalogue -> catalogue.importPack(pack(id, 3), PackSource.UPLOAD));
+        assertThat(rejected(db, changed(id, 2))).singleElement()
+                .satisfies(p -> assertThat(p.message()).isEqualTo("version 2 of pack " + id
+                        + " is lower than the published version 3; raise the version above it"));
+        assertThat(withCatalogue(db, catalogue -> catalogue.versions(id)).stream()).containsExactly(3);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void higherVersionIsPublishedAndEarlierVersionsStayReadable(Database db) {
+        String id = newId();
+        ContentPack first = pack(id, 1);
+        ContentPack second = changed(id, 2);
+        inTransaction(db, catalogue -> catalogue.importPack(first, PackSource.STARTER));
+        assertThat(withCatalogue(db, catalogue -> catalogue.importPack(second, PackSource.UPLOAD)).outcome())
+                .isEqualTo(ImportResult.Outcome.STORED);
+
+        inTransaction(db, catalogue -> {
+            assertThat(catalogue.latest(id)).contains(second);
+            assertThat(catalogue.pack(id, 1)).as("an attempt pinned on version 1 still reads it").contains(first);
+            assertThat(catalogue.pack(id, 1).orElseThrow().module("two-views").orElseThrow().minutes()).isEqualTo(15);
+            assertThat(catalogue.pack(id, 2).orElseThrow().module("two-views").orElseThrow().minutes()).isEqualTo(20);
+            assertThat(catalogue.versions(id)).containsExactly(2, 1);
+            assertThat(catalogue.latestPacks()).contains(second).doesNotContain(first);
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void cachesParsedVersions(Database db) {
+        String id = newId();
+        inTransaction(db, catalogue -> catalogue.importPack(pack(id, 1), PackSource.UPLOAD));
+        EntityManager em = db.emf().createEntityManager();
+        try {
+            Catalogue catalogue = new Catalogue(em, CLOCK);
+            ContentPack once = catalogue.pack(id, 1).orElseThrow();
+            assertThat(catalogue.pack(id, 1).orElseThrow()).isSameAs(once);
+        } finally {
+            em.close();
+        }
+    }
+
+    @Test
+    void packRoundTripsThroughCanonicalJson() {
+        ContentPack pack = pack("round-trip", 4);
+        String json = PackJson.toJson(pack);
+        assertThat(PackJson.fromJson(json)).isEqualTo(pack);
+        assertThat(PackJson.toJson(PackJson.fromJson(json))).as("canonical: the same text again").isEqualTo(json);
+        assertThat(json).contains("\"seat\":\"manager\"", "\"manager_view\":", "\"then_test\":true")
+                .doesNotContain("\"intro\":null");
+        // the canonical JSON is itself a valid single-file pack
+        assertThat(READER.readFile("pack.json", json.getBytes(StandardCharsets.UTF_8))).isEqualTo(pack);
+    }
+}
