@@ -4,10 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.UriBuilder;
 import java.net.URI;
-import java.util.Set;
 import org.tandem.access.control.LaunchSessions;
-import org.tandem.access.control.RoleMapping;
-import org.tandem.access.entity.TandemRole;
 import org.tandem.lti.MessageType;
 import org.tandem.lti.LaunchHandler;
 import org.tandem.lti.LtiLaunch;
@@ -25,10 +22,8 @@ public class LaunchLanding implements LaunchHandler {
     @Override
     public URI accept(LtiLaunch launch, URI baseUri) {
         String token = sessions.open(launch);
-        Set<TandemRole> roles = RoleMapping.map(launch.roles(), launch.custom());
-        // a link that names an activity opens it; a learner without one gets their activity list
-        boolean learning = launch.messageType() == MessageType.RESOURCE_LINK
-                && (launch.custom().containsKey("tandem_activity") || RoleMapping.primary(roles) == TandemRole.LEARNER);
+        // a link that names an activity opens it; any other link opens the programme home page
+        boolean learning = launch.messageType() == MessageType.RESOURCE_LINK && launch.custom().containsKey("tandem_activity");
         return UriBuilder.fromUri(baseUri).path(learning ? LEARN : HomeResource.PATH).queryParam(HomeResource.TOKEN, token).build();
     }
 }
