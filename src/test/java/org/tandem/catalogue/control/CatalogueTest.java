@@ -3,11 +3,7 @@ package org.tandem.catalogue.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -16,11 +12,6 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -31,63 +22,22 @@ import org.tandem.catalogue.entity.PackProblem;
 import org.tandem.catalogue.entity.PackSource;
 import org.tandem.catalogue.entity.StoredPack;
 import org.tandem.lti.testing.MutableClock;
+import org.tandem.testing.TestDatabases;
+import org.tandem.testing.TestDatabases.Database;
 
 /** The content-pack store on both databases Tandem supports: the embedded H2 and a real PostgreSQL. */
 class CatalogueTest {
 
-    record Database(String name, EntityManagerFactory emf) {
-        @Override
-        public String toString() {
-            return name;
-        }
-    }
-
-    static EmbeddedPostgres postgres;
-    static Database h2;
-    static Database pg;
     static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
     static final PackReader READER = new PackReader();
 
-    @BeforeAll
-    static void startDatabases() throws IOException {
-        JdbcDataSource h2Source = new JdbcDataSource();
-        h2Source.setURL("jdbc:h2:mem:catalogue-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        h2Source.setUser("sa");
-        h2 = new Database("H2", migrate(h2Source));
-        postgres = EmbeddedPostgres.builder().start();
-        pg = new Database("PostgreSQL", migrate(postgres.getPostgresDatabase()));
-    }
-
-    @AfterAll
-    static void stopDatabases() throws IOException {
-        h2.emf().close();
-        pg.emf().close();
-        postgres.close();
-    }
-
     static Stream<Database> databases() {
-        return Stream.of(h2, pg);
-    }
-
-    private static EntityManagerFactory migrate(DataSource dataSource) {
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        return Persistence.createEntityManagerFactory("tandem-test", Map.of("jakarta.persistence.nonJtaDataSource", dataSource));
+        return TestDatabases.both();
     }
 
     /** Each transaction gets a fresh Catalogue unless one is handed in, so reads go to the database, not a cache. */
     private static <T> T withCatalogue(Database db, Function<Catalogue, T> work) {
-        EntityManager em = db.emf().createEntityManager();
-        try {
-            em.getTransaction().begin();
-            T result = work.apply(new Catalogue(em, CLOCK));
-            em.getTransaction().commit();
-            return result;
-        } finally {
-            if (em.getTransaction().isActive()) {
-                em.getTransaction().rollback();
-            }
-            em.close();
-        }
+        return db.inTransaction(em -> work.apply(new Catalogue(em, CLOCK)));
     }
 
     private static void inTransaction(Database db, Consumer<Catalogue> work) {

@@ -3,28 +3,21 @@ package org.tandem.lti.registration.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.output.MigrateResult;
-import org.h2.jdbcx.JdbcDataSource;
 import org.tandem.lti.testing.MutableClock;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.tandem.testing.TestDatabases;
+import org.tandem.testing.TestDatabases.Database;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.tandem.lti.launch.control.LoginStates;
@@ -41,57 +34,17 @@ import org.tandem.lti.registration.entity.RegistrationSource;
  */
 class RegistryRepositoryTest {
 
-    record Database(String name, EntityManagerFactory emf) {
-        @Override
-        public String toString() {
-            return name;
-        }
-    }
-
-    static EmbeddedPostgres postgres;
-    static Database h2;
-    static Database pg;
     static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
 
-    @BeforeAll
-    static void startDatabases() throws IOException {
-        JdbcDataSource h2Source = new JdbcDataSource();
-        h2Source.setURL("jdbc:h2:mem:registry-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        h2Source.setUser("sa");
-        h2 = new Database("H2", migrate(h2Source));
-        postgres = EmbeddedPostgres.builder().start();
-        pg = new Database("PostgreSQL", migrate(postgres.getPostgresDatabase()));
-    }
-
-    @AfterAll
-    static void stopDatabases() throws IOException {
-        h2.emf().close();
-        pg.emf().close();
-        postgres.close();
-    }
-
     static Stream<Database> databases() {
-        return Stream.of(h2, pg);
-    }
-
-    private static EntityManagerFactory migrate(DataSource dataSource) {
-        MigrateResult result = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        assertThat(result.migrationsExecuted).isGreaterThanOrEqualTo(3);
-        return Persistence.createEntityManagerFactory("tandem-test", Map.of("jakarta.persistence.nonJtaDataSource", dataSource));
+        return TestDatabases.both();
     }
 
     private static void inTransaction(Database db, Consumer<EntityManager> work) {
-        EntityManager em = db.emf().createEntityManager();
-        try {
-            em.getTransaction().begin();
+        db.inTransaction(em -> {
             work.accept(em);
-            em.getTransaction().commit();
-        } finally {
-            if (em.getTransaction().isActive()) {
-                em.getTransaction().rollback();
-            }
-            em.close();
-        }
+            return null;
+        });
     }
 
     private static Platforms platforms(EntityManager em) {
