@@ -194,8 +194,9 @@ public class AssessmentResource {
 
     private Phase phase(String token, String instrumentId, String phaseParam) {
         context.require(token);
-        Optional<Phase> phase = context.customValue("tandem_phase").flatMap(Phase::fromParameter)
-                .or(() -> Phase.fromParameter(phaseParam));
+        // the page's own phase (the activity list links both) wins over the phase of the link launched from
+        Optional<Phase> phase = Phase.fromParameter(phaseParam)
+                .or(() -> context.customValue("tandem_phase").flatMap(Phase::fromParameter));
         return phase.orElseThrow(() -> new jakarta.ws.rs.WebApplicationException(activities.problem(400, "Which assessment?",
                 "This link does not say whether this is the assessment before or after the programme. "
                         + "Ask your trainer to set the custom parameter tandem_phase=pre or tandem_phase=post on it.")));

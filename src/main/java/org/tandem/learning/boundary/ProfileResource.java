@@ -109,7 +109,7 @@ public class ProfileResource {
 
     /** Only Tandem's own learning pages may follow the profile questions (no open redirect). */
     static String safeNext(String next) {
-        return next != null && next.startsWith("/learn") && !next.startsWith("//") && !next.contains("\\")
-                && !next.contains("://") ? next.replaceAll("[?&]s=[^&]*", "") : "/learn";
+        return next != null && next.matches("/learn[A-Za-z0-9/_.?=&-]*") && !next.contains("//")
+                ? next.replaceAll("[?&]s=[^&]*", "") : "/learn";
     }
 }

@@ -139,7 +139,9 @@ public class ScenarioResource {
                 .overriddenBy(context.customValue("tandem_seat").map(s -> s.toUpperCase(Locale.ROOT))
                         .filter(s -> s.equals("CLINICIAN") || s.equals("MANAGER")).map(Seat::valueOf).orElse(null)).seat();
         String seat = scenario.seat() == Seat.CLINICIAN ? "the clinician" : "the manager";
-        String note = yours == scenario.seat() ? "a role swap for you: see the situation from the other side."
+        ProfessionalGroup group = profile.group().orElse(ProfessionalGroup.OTHER);
+        String note = group == ProfessionalGroup.OTHER ? "see how this role weighs the situation."
+                : yours == scenario.seat() ? "a role swap for you: see the situation from the other side."
                 : "your own side of the table; the role-swap scenarios put you in the other seat.";
         return "<p class=\"notice\" id=\"seat\">You are playing <strong>" + seat + "</strong> – " + TandemPage.text(note) + "</p>";
     }
