@@ -1,0 +1,39 @@
+package org.tandem.evaluation.entity;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalInt;
+import org.tandem.learning.entity.Phase;
+import org.tandem.learning.entity.ProfessionalGroup;
+
+/**
+ * One submitted pre or post response as evaluation sees it: pseudonymous and carrying the
+ * learner's consent decision. Answers are as given; reverse scoring happens when scoring.
+ *
+ * @param learnerKey        pseudonymous learner key, stable within a deployment (never a name or
+ *                          an LMS user id)
+ * @param group             the learner's professional group
+ * @param consented         whether the learner agreed to this response being used for evaluation
+ * @param instrumentVersion version of the instrument answered; pre and post match only on the same
+ * @param answers           item id → Likert answer; missing items are simply absent
+ * @param thenAnswers       item id → retrospective "then" rating, given on the post form of an
+ *                          instrument with a then-test; empty otherwise (and ignored on pre forms)
+ * @param outlook           the chosen option of the outlook item (index into its options), if any
+ * @param submitted         when the response was submitted: of several responses by one learner
+ *                          to one phase, the latest counts
+ */
+public record Response(String learnerKey, ProfessionalGroup group, boolean consented, Phase phase,
+                       int instrumentVersion, Map<String, Integer> answers, Map<String, Integer> thenAnswers,
+                       OptionalInt outlook, Instant submitted) {
+
+    public Response {
+        Objects.requireNonNull(learnerKey, "learnerKey");
+        Objects.requireNonNull(group, "group");
+        Objects.requireNonNull(phase, "phase");
+        Objects.requireNonNull(submitted, "submitted");
+        answers = Map.copyOf(answers);
+        thenAnswers = thenAnswers == null ? Map.of() : Map.copyOf(thenAnswers);
+        outlook = outlook == null ? OptionalInt.empty() : outlook;
+    }
+}
