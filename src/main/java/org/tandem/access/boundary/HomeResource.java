@@ -56,8 +56,12 @@ public class HomeResource {
                         + "</dl></div>")
                 .html("<h2>What you can do here</h2>")
                 .paragraph(whatNext(primary))
-                .html("<p><a class=\"button\" id=\"activities\" href=\"/learn/activities?" + TOKEN + "=" + Page.attr(token)
-                        + "\">" + (primary == TandemRole.LEARNER ? "Open your activities" : "Preview the learners' activities") + "</a></p>")
+                .html((roles.contains(TandemRole.EVALUATOR) || roles.contains(TandemRole.ADMIN)
+                        ? "<p><a class=\"button\" id=\"evaluation\" href=\"/evaluate?" + TOKEN + "=" + Page.attr(token)
+                        + "\">Open the programme evaluation</a></p>" : "")
+                        + "<p><a class=\"button" + (primary == TandemRole.LEARNER ? "" : " secondary") + "\" id=\"activities\" href=\"/learn/activities?"
+                        + TOKEN + "=" + Page.attr(token) + "\">" + (primary == TandemRole.LEARNER ? "Open your activities"
+                        : "Preview the learners' activities") + "</a></p>")
                 .response(200);
     }
 
