@@ -299,6 +299,33 @@ class DemoPlatformIT {
     }
 
     @Test
+    void demoCohortIsGeneratedOnlyFromTheCoursePageOrWithTheAdminCredential() throws Exception {
+        String course = get(uri("demo")).body();
+        String form = "managers=9&clinicians=9&tool_host=";
+        HttpResponse<String> forged = send(HttpRequest.newBuilder(uri("demo/cohort")).header("Origin", "null")
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
+        assertThat(forged.statusCode()).as("no form token").isEqualTo(403);
+        HttpResponse<String> foreign = send(HttpRequest.newBuilder(uri("demo/cohort")).header("Origin", "https://evil.example")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form + "&form_token=" + enc(field(course, "form_token")))));
+        assertThat(foreign.statusCode()).as("foreign origin").isEqualTo(403);
+        HttpResponse<String> generated = send(HttpRequest.newBuilder(uri("demo/cohort")).header("Origin", "null")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form + "&form_token=" + enc(field(course, "form_token")))));
+        assertThat(generated.statusCode()).isEqualTo(303);
+        assertThat(get(URI.create(generated.headers().firstValue("Location").orElseThrow())).body())
+                .contains("Generated 9 managers and 9 clinicians");
+
+        HttpResponse<String> anonymous = send(HttpRequest.newBuilder(uri("admin/api/demo/cohort?managers=3&clinicians=3"))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        HttpResponse<String> admin = send(HttpRequest.newBuilder(uri("admin/api/demo/cohort?managers=3&clinicians=3"))
+                .header("Authorization", ADMIN).POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(admin.statusCode()).as(admin.body()).isEqualTo(200);
+        assertThat(admin.body()).contains("\"managers\":3");
+    }
+
+    @Test
     void publishesToolKeysWithoutPrivateParts() throws Exception {
         HttpResponse<String> jwks = get(uri(".well-known/jwks.json"));
         assertThat(jwks.statusCode()).isEqualTo(200);

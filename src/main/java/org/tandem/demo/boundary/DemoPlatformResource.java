@@ -3,10 +3,15 @@ package org.tandem.demo.boundary;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -18,16 +23,21 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.tandem.catalogue.control.Catalogue;
+import org.tandem.demo.control.DemoCohort;
 import org.tandem.demo.control.DemoCourse;
 import org.tandem.demo.control.DemoPlatform;
 import org.tandem.demo.entity.DemoLink;
 import org.tandem.demo.entity.DemoPerson;
+import org.tandem.learning.entity.Phase;
+import org.tandem.learning.entity.ProfessionalGroup;
 import org.tandem.lti.ToolUrls;
+import org.tandem.lti.registration.entity.Platform;
 import org.tandem.lti.web.Page;
 
 /**
- * The demo platform's endpoints: its course page with "launch as" choices, the OIDC
- * authorization endpoint Tandem's login redirects to, and its JWKS.
+ * The demo platform's endpoints: its course page with "launch as" choices and a form that
+ * generates a demo cohort for the evaluation, the OIDC authorization endpoint Tandem's login
+ * redirects to, and its JWKS.
  */
 @Path("demo")
 @RequestScoped
@@ -45,7 +55,14 @@ public class DemoPlatformResource {
     @Inject
     Catalogue catalogue;
 
+    @Inject
+    DemoCohort cohort;
+
     static final String DEMO_PACK = "starter";
+
+    /** The course page's cohort form: enough learners for every figure, few enough to generate at once. */
+    static final int COHORT_DEFAULT = 20;
+    static final int COHORT_FORM_MAX = 1000;
 
     @Context
     UriInfo uriInfo;
@@ -53,15 +70,17 @@ public class DemoPlatformResource {
     @GET
     @Produces(MediaType.TEXT_HTML)
     @Transactional
-    public Response course(@QueryParam("as") String as, @QueryParam("tool_host") String toolHost) {
+    public Response course(@QueryParam("as") String as, @QueryParam("tool_host") String toolHost,
+                           @QueryParam("cohort") String cohortNotice) {
         if (!demo.enabled()) {
             return off();
         }
         URI base = urls.base(uriInfo);
         URI toolBase;
+        Platform platform;
         try {
             toolBase = toolBase(base, toolHost);
-            demo.ensureRegistered(toolBase);
+            platform = demo.ensureRegistered(toolBase);
         } catch (IllegalStateException e) {
             return Page.titled("Demo platform").heading("Demo platform unavailable").paragraph(e.getMessage()).response(400);
         }
@@ -96,11 +115,119 @@ public class DemoPlatformResource {
                 .html(cards.toString())
                 .html("<h2 id=\"activities\">Course links, opened as " + Page.text(chosen.displayName()) + "</h2>")
                 .html(links.toString())
+                .html(cohortSection(platform, toolHost, "generated".equals(cohortNotice)))
                 .html("<h2>Tandem</h2>")
                 .html("<iframe name=\"" + FRAME + "\" id=\"" + FRAME + "\" title=\"Tandem activity\" src=\"about:blank\" "
                         + "class=\"tool-frame\"></iframe>")
                 .script("/assets/demo-platform-storage.js")
                 .response(200);
+    }
+
+    /**
+     * The cohort section of the course page: what the demo cohort holds now and the form that
+     * replaces it. Counts come from the database, never from the address, so the page cannot be
+     * made to claim a cohort that is not there.
+     */
+    private String cohortSection(Platform platform, String toolHost, boolean justGenerated) {
+        DemoCohort.Current current = cohort.current(platform);
+        long managers = current.learners(ProfessionalGroup.MANAGER);
+        long clinicians = current.learners(ProfessionalGroup.CLINICIAN);
+        StringBuilder html = new StringBuilder("<h2 id=\"cohort\">Demo cohort for the evaluation</h2>");
+        String holds = current.empty() ? "There is no demo cohort yet."
+                : "The demo cohort has " + managers + " managers and " + clinicians + " clinicians, with "
+                        + current.assessments(Phase.PRE) + " assessments submitted before the programme and "
+                        + current.assessments(Phase.POST) + " after it.";
+        if (justGenerated) {
+            html.append("<div class=\"notice\" role=\"status\" id=\"cohort-status\"><p>Generated ").append(managers)
+                    .append(" managers and ").append(clinicians).append(" clinicians with ")
+                    .append(current.assessments(Phase.PRE)).append(" before-the-programme and ")
+                    .append(current.assessments(Phase.POST)).append(" after-the-programme assessments.</p>")
+                    .append("<p>Jordan Lee (evaluator) can now open the evaluation: use <a href=\"#launch-evaluator\">Launch as ")
+                    .append("Jordan</a> above, then <em>Open the programme evaluation</em>.</p></div>");
+        } else {
+            html.append("<p id=\"cohort-status\">").append(Page.text(holds)).append("</p>");
+        }
+        html.append("<p class=\"muted\">Simulated managers and clinicians who took the relationship assessment before and ")
+                .append("after the programme: about 90 % consent to evaluation, about 5 % answered only before and 5 % only ")
+                .append("after. Generating replaces the previous demo cohort; the same sizes give the same answers.</p>")
+                .append("<form method=\"post\" action=\"/demo/cohort\" id=\"cohort-form\">")
+                .append("<input type=\"hidden\" name=\"form_token\" value=\"").append(Page.attr(demo.formToken())).append("\">")
+                .append(number("cohort-managers", "managers", "Managers"))
+                .append(number("cohort-clinicians", "clinicians", "Clinicians"))
+                .append("<input type=\"hidden\" name=\"tool_host\" value=\"").append(Page.attr(toolHost == null ? "" : toolHost))
+                .append("\"><p><button type=\"submit\">Generate a demo cohort</button></p></form>");
+        return html.toString();
+    }
+
+    private static String number(String id, String name, String label) {
+        return "<label for=\"" + id + "\">" + label + " (0 to " + COHORT_FORM_MAX + ")</label><input type=\"number\" id=\""
+                + id + "\" name=\"" + name + "\" value=\"" + COHORT_DEFAULT + "\" min=\"0\" max=\"" + COHORT_FORM_MAX
+                + "\" required>";
+    }
+
+    /**
+     * Generates the demo cohort from the course page's form, then shows the page again. A write
+     * from a page anyone on this machine can open, so the form must come from this host (the
+     * browser's Origin header) and the demo must be on.
+     */
+    @POST
+    @Path("cohort")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @Transactional
+    public Response generateCohort(@HeaderParam("Origin") String origin, @FormParam("managers") String managers,
+                                   @FormParam("clinicians") String clinicians, @FormParam("tool_host") String toolHost,
+                                   @FormParam("form_token") String formToken) {
+        if (!demo.enabled()) {
+            return off();
+        }
+        URI base = urls.base(uriInfo);
+        String ours = base.getScheme() + "://" + base.getAuthority();
+        boolean sameOrigin = origin == null || origin.equals("null") || origin.equalsIgnoreCase(ours);
+        if (!sameOrigin || formToken == null || !java.security.MessageDigest.isEqual(
+                demo.formToken().getBytes(java.nio.charset.StandardCharsets.UTF_8), formToken.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+            LOG.warning(() -> "demo cohort form refused: origin " + origin + " (this host is " + ours + ") or a missing form token");
+            return Page.titled("Demo platform").heading("Form refused")
+                    .paragraph("This form did not come from the demo course page on this host. Nothing was changed.")
+                    .html("<p><a href=\"/demo\">Back to the demo course</a></p>").response(403);
+        }
+        int managerCount = size(managers);
+        int clinicianCount = size(clinicians);
+        if (managerCount < 0 || clinicianCount < 0) {
+            return Page.titled("Demo platform").heading("Cohort not generated")
+                    .paragraph("Give the number of managers and of clinicians, each from 0 to " + COHORT_FORM_MAX + ".")
+                    .html("<p><a href=\"/demo#cohort\">Back to the demo course</a></p>").response(400);
+        }
+        Platform platform;
+        try {
+            platform = demo.ensureRegistered(toolBase(base, toolHost));
+        } catch (IllegalStateException e) {
+            return Page.titled("Demo platform").heading("Demo platform unavailable").paragraph(e.getMessage()).response(400);
+        }
+        DemoCohort.Generated generated;
+        try {
+            generated = cohort.generate(platform, managerCount, clinicianCount);
+        } catch (IllegalStateException e) {
+            // thrown, not returned: the transaction must roll back
+            throw new WebApplicationException(Page.titled("Demo platform").heading("Cohort not generated")
+                    .paragraph(e.getMessage()).response(409));
+        }
+        LOG.info(() -> "demo cohort generated from the course page: " + generated.managers() + " managers, "
+                + generated.clinicians() + " clinicians in " + generated.took().toMillis() + " ms");
+        URI back = UriBuilder.fromUri(base).path("demo").queryParam("as", "evaluator")
+                .queryParam("tool_host", toolHost == null ? "" : toolHost).queryParam("cohort", "generated")
+                .fragment("cohort").build();
+        return Response.seeOther(back).header("Cache-Control", "no-store").build();
+    }
+
+    /** A size from the form, or −1 when it is not a whole number from 0 to the form's maximum. */
+    private static int size(String value) {
+        try {
+            int n = Integer.parseInt(value == null ? "" : value.strip());
+            return n >= 0 && n <= COHORT_FORM_MAX ? n : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /**

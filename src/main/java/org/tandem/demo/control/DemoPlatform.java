@@ -146,6 +146,21 @@ public class DemoPlatform {
         }
     }
 
+    /**
+     * A token for the demo course page's forms, derived from the demo platform's private key: a page
+     * of another site cannot read it, so it cannot post those forms (the browser sends Origin: null
+     * under Tandem's no-referrer policy, so the Origin header alone cannot tell).
+     */
+    public String formToken() {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(("tandem-demo-form:" + key().toJSONString()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private RSAKey key() {
         List<DemoKey> keys = em.createQuery("select k from DemoKey k", DemoKey.class).getResultList();
         try {

@@ -1,0 +1,100 @@
+package org.tandem.evaluation.boundary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.tandem.evaluation.control.EvaluationReport;
+import org.tandem.evaluation.control.EvaluationScope;
+
+class EvaluationPageTest {
+
+    private static final String TOKEN = "tokentokentokentokentokentokentokentokento";
+
+    private static String render(EvaluationReport report, EvaluationScope scope) {
+        return EvaluationPage.of(report, new EvaluationPage.Setting(TOKEN, scope, Optional.of("Working Together <101>"), true,
+                Map.of(1, (long) report.matching().responses()), 0, "Eve Evaluator")).render();
+    }
+
+    private static String course(EvaluationReport report) {
+        return render(report, EvaluationScope.course(1, "dep", "course-1"));
+    }
+
+    @Test
+    void showsCountsTablesChartsReadingsAndExports() {
+        String html = course(EvaluationChartsTest.report(12, 10, 0));
+        assertThat(html).contains("id=\"count-matched\">22<").contains("id=\"count-pre-only\">0<")
+                .contains("id=\"count-excluded\">0<");
+        assertThat(html).contains("<table class=\"figures\" id=\"summary-all\"><caption>All learners (22 learners)</caption>")
+                .contains("id=\"summary-managers\"").contains("id=\"summary-clinicians\"").doesNotContain("id=\"summary-others\"")
+                .contains("id=\"group-difference\"").contains("id=\"then-test-table\"").contains("id=\"outlook-all\"")
+                .contains("id=\"chart-means\"").contains("id=\"chart-change\"").contains("What the results say")
+                .contains("<th scope=\"row\">Trust</th>").contains("<th scope=\"col\">Mean change [95 % CI]</th>");
+        assertThat(html).contains("href=\"/evaluate/export.csv?s=" + TOKEN + "&amp;scope=course&amp;instrument=relationship&amp;version=1\"")
+                .contains("href=\"/evaluate/summary.json?s=" + TOKEN);
+        assertThat(html).contains("id=\"scope-course\" href=\"/evaluate?s=" + TOKEN + "&amp;scope=course&amp;instrument=relationship\" aria-current=\"page\"")
+                .contains("id=\"scope-programme\"");
+        assertThat(html).contains("Working Together &lt;101&gt;").doesNotContain("<101>");
+        assertThat(html).doesNotContain("<strong>withheld").doesNotContain("Not drawn");
+    }
+
+    @Test
+    void everyTableHasACaptionAndScopedHeaders() {
+        String html = course(EvaluationChartsTest.report(12, 10, 9));
+        Matcher tables = Pattern.compile("<table.*?</table>", Pattern.DOTALL).matcher(html);
+        int count = 0;
+        while (tables.find()) {
+            count++;
+            String table = tables.group();
+            assertThat(table).as(table).contains("<caption>");
+            assertThat(table.split("<th[ >]", -1).length - 1).as("every th has a scope in " + table)
+                    .isEqualTo(table.split("<th scope=\"(col|row)\"", -1).length - 1);
+        }
+        assertThat(count).isGreaterThanOrEqualTo(8);
+        assertThat(html).contains("id=\"summary-others\"");
+    }
+
+    @Test
+    void neverUsesInlineStylesOrScripts() {
+        String html = course(EvaluationChartsTest.report(12, 3, 0));
+        assertThat(html).doesNotContain("style=").doesNotContain("<script").doesNotContain("javascript:")
+                .doesNotContainPattern("<[^>]+\\son[a-z]+=");
+    }
+
+    @Test
+    void saysWhyASmallGroupIsWithheld() {
+        String html = course(EvaluationChartsTest.report(12, 3, 0));
+        assertThat(html).contains("<strong>withheld (fewer than 8)</strong>")
+                .contains("Suppressed: fewer than 8 matched learners with a score before and after");
+        String clinicians = html.substring(html.indexOf("id=\"summary-clinicians\""));
+        clinicians = clinicians.substring(0, clinicians.indexOf("</table>"));
+        assertThat(clinicians).contains("withheld (fewer than 8)").doesNotContainPattern("<td>\\d\\.\\d\\d");
+        String managers = html.substring(html.indexOf("id=\"summary-managers\""));
+        managers = managers.substring(0, managers.indexOf("</table>"));
+        assertThat(managers).as("withheld because it would reveal the clinicians").contains("<strong>withheld</strong>")
+                .contains("would reveal");
+        assertThat(html).contains("Not drawn");
+    }
+
+    @Test
+    void offersTheCourseOnlyWhenTheLaunchHasOne() {
+        EvaluationReport report = EvaluationChartsTest.report(10, 10, 0);
+        String html = EvaluationPage.of(report, new EvaluationPage.Setting(TOKEN, EvaluationScope.programme(1, "dep"), Optional.empty(),
+                false, Map.of(), 0, "Eve")).render();
+        assertThat(html).doesNotContain("id=\"scope-course\"").contains("id=\"scope-programme\"")
+                .contains("aria-current=\"page\">Whole programme");
+    }
+
+    @Test
+    void formatsNumbersForReading() {
+        assertThat(Figures.p(org.tandem.evaluation.control.Outcome.of(0.0004))).isEqualTo("< 0.001");
+        assertThat(Figures.p(org.tandem.evaluation.control.Outcome.of(0.0412))).isEqualTo("0.041");
+        assertThat(Figures.signed(-0.456)).isEqualTo("\u22120.46");
+        assertThat(Figures.signed(0.456)).isEqualTo("+0.46");
+        assertThat(Figures.signed(-0.001)).isEqualTo("0.00");
+        assertThat(Figures.number(org.tandem.evaluation.control.Outcome.undefined("none"))).isEqualTo("n/a");
+    }
+}
