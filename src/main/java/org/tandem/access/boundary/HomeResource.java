@@ -9,13 +9,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.tandem.access.control.RoleMapping;
 import org.tandem.access.entity.LaunchSession;
 import org.tandem.access.entity.TandemRole;
-import org.tandem.access.control.LaunchSessions;
 import org.tandem.lti.web.Page;
 
 /** The page a launch lands on: who you are, your role and the course you came from. */
@@ -27,20 +25,13 @@ public class HomeResource {
     static final String TOKEN = "s";
 
     @Inject
-    LaunchSessions sessions;
+    LaunchTokens tokens;
 
     @GET
     @Produces(MediaType.TEXT_HTML)
     @Transactional
     public Response home(@QueryParam(TOKEN) String token) {
-        Optional<LaunchSession> found = sessions.find(token);
-        if (found.isEmpty()) {
-            return Page.titled("Session ended")
-                    .heading("Your Tandem session has ended")
-                    .paragraph("Tandem pages open from your course. Please go back to your course and open the activity again.")
-                    .response(401);
-        }
-        LaunchSession session = found.get();
+        LaunchSession session = tokens.require(token);
         Set<TandemRole> roles = session.roles();
         TandemRole primary = RoleMapping.primary(roles);
         LaunchSession.Tenancy t = session.tenancy();

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import java.util.Optional;
-import org.tandem.access.control.LaunchSessions;
+import org.tandem.access.boundary.LaunchTokens;
 import org.tandem.access.entity.LaunchSession;
 import org.tandem.access.entity.TandemRole;
 import org.tandem.evaluation.control.EvaluationScope;
@@ -19,23 +19,16 @@ import org.tandem.platform.boundary.TandemPage;
 @RequestScoped
 public class EvaluatorContext {
 
-    public static final String TOKEN = "s";
+    public static final String TOKEN = LaunchTokens.PARAMETER;
 
     @Inject
-    LaunchSessions sessions;
+    LaunchTokens tokens;
 
     private LaunchSession session;
     private String token;
 
     public EvaluatorContext require(String launchToken) {
-        Optional<LaunchSession> found = sessions.find(launchToken);
-        if (found.isEmpty()) {
-            throw new WebApplicationException(TandemPage.titled("Session ended")
-                    .heading("Your Tandem session has ended")
-                    .paragraph("Tandem pages open from your course. Please go back to your course and open Tandem again.")
-                    .response(401));
-        }
-        LaunchSession launched = found.get();
+        LaunchSession launched = tokens.require(launchToken);
         if (!launched.has(TandemRole.EVALUATOR) && !launched.has(TandemRole.ADMIN)) {
             throw new WebApplicationException(TandemPage.titled("Not for this role").person(launched.person().displayName())
                     .heading("This page is for programme evaluators")

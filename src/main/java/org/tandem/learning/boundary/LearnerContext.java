@@ -2,10 +2,9 @@ package org.tandem.learning.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.WebApplicationException;
 import java.util.Map;
 import java.util.Optional;
-import org.tandem.access.control.LaunchSessions;
+import org.tandem.access.boundary.LaunchTokens;
 import org.tandem.access.entity.LaunchSession;
 import org.tandem.learning.entity.Learner;
 import org.tandem.learning.entity.ProfessionalGroup;
@@ -18,24 +17,16 @@ import org.tandem.platform.boundary.TandemPage;
 @RequestScoped
 public class LearnerContext {
 
-    public static final String TOKEN = "s";
+    public static final String TOKEN = LaunchTokens.PARAMETER;
 
     @Inject
-    LaunchSessions sessions;
+    LaunchTokens tokens;
 
     private LaunchSession session;
     private String token;
 
     public LearnerContext require(String launchToken) {
-        Optional<LaunchSession> found = sessions.find(launchToken);
-        if (found.isEmpty()) {
-            throw new WebApplicationException(TandemPage.titled("Session ended")
-                    .heading("Your Tandem session has ended")
-                    .paragraph("Tandem pages open from your course. Please go back to your course and open the activity again; "
-                            + "your answers so far are saved.")
-                    .response(401));
-        }
-        this.session = found.get();
+        this.session = tokens.require(launchToken);
         this.token = launchToken;
         return this;
     }
