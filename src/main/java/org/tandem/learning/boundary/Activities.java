@@ -6,10 +6,12 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Optional;
+import java.util.function.Function;
 import org.tandem.catalogue.control.Catalogue;
 import org.tandem.catalogue.entity.ContentPack;
 import org.tandem.learning.control.Attempts;
 import org.tandem.learning.control.LearnerProfiles;
+import org.tandem.learning.entity.ActivityKind;
 import org.tandem.learning.entity.Attempt;
 import org.tandem.learning.entity.LearnerProfile;
 import org.tandem.platform.boundary.TandemPage;
@@ -71,6 +73,20 @@ public class Activities {
                 .html("<div class=\"error\" role=\"alert\">" + TandemPage.text(message) + "</div>")
                 .html("<p><a href=\"" + TandemPage.attr(context.link("/learn")) + "\">Back to your activities</a></p>")
                 .response(status);
+    }
+
+    /**
+     * "Start again" / "Play again": a new attempt once the latest one is completed (an attempt in
+     * progress is resumed instead, so a double click starts nothing twice); back to the activity page.
+     */
+    public Response restart(ActivityKind kind, String activityId, String token, Function<LearnerProfile, Attempt> start) {
+        String page = "/learn/" + kind.slug() + "/" + activityId;
+        LearnerProfile profile = profile(token, page);
+        Optional<Attempt> latest = attempts.latest(context.learner(), kind, activityId, Optional.empty());
+        if (latest.isEmpty() || latest.get().completed()) {
+            start.apply(profile);
+        }
+        return Response.seeOther(URI.create(context.link(page))).build();
     }
 
     public Optional<ContentPack> latest(String packId) {

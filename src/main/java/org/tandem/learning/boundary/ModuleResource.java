@@ -112,12 +112,7 @@ public class ModuleResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Transactional
     public Response restart(@PathParam("moduleId") String moduleId, @FormParam(LearnerContext.TOKEN) String token) {
-        LearnerProfile profile = activities.profile(token, "/learn/module/" + moduleId);
-        Optional<Attempt> latest = attempts.latest(context.learner(), ActivityKind.MODULE, moduleId, Optional.empty());
-        if (latest.isEmpty() || latest.get().completed()) {
-            start(moduleId, profile);
-        }
-        return Response.seeOther(URI.create(context.link("/learn/module/" + moduleId))).build();
+        return activities.restart(ActivityKind.MODULE, moduleId, token, profile -> start(moduleId, profile));
     }
 
     private Attempt start(String moduleId, LearnerProfile profile) {

@@ -115,12 +115,7 @@ public class ScenarioResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Transactional
     public Response restart(@PathParam("scenarioId") String scenarioId, @FormParam(LearnerContext.TOKEN) String token) {
-        LearnerProfile profile = activities.profile(token, "/learn/scenario/" + scenarioId);
-        Optional<Attempt> latest = attempts.latest(context.learner(), ActivityKind.SCENARIO, scenarioId, Optional.empty());
-        if (latest.isEmpty() || latest.get().completed()) {
-            start(scenarioId, profile);
-        }
-        return Response.seeOther(URI.create(context.link("/learn/scenario/" + scenarioId))).build();
+        return activities.restart(ActivityKind.SCENARIO, scenarioId, token, profile -> start(scenarioId, profile));
     }
 
     private Attempt start(String scenarioId, LearnerProfile profile) {

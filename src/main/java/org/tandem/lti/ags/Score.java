@@ -19,7 +19,7 @@ public record Score(String userId, Double scoreGiven, Double scoreMaximum, Activ
 
     /** §3.4.5: ISO 8601 with sub-second precision; platforms order scores by it (Moodle 409, Canvas 400 if older). */
     private static final DateTimeFormatter TIMESTAMP =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX").withZone(ZoneOffset.UTC);
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     public Score {
         if (userId == null || userId.isBlank()) {
