@@ -25,7 +25,8 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.tandem.lti..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.tandem.access..", "org.tandem.demo..",
                         "org.tandem.platform..", "org.tandem.catalogue..", "org.tandem.learning..",
-                        "org.tandem.gradebook..", "org.tandem.evaluation..", "org.tandem.admin..")
+                        "org.tandem.gradebook..", "org.tandem.evaluation..", "org.tandem.admin..",
+                        "org.tandem.roster..", "org.tandem.placement..")
                 .check(tandem);
     }
 
@@ -42,6 +43,14 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("org.tandem.catalogue..", "org.tandem.learning..", "org.tandem.evaluation..")
                 .should().dependOnClassesThat().resideInAPackage("org.tandem.lti..")
                 .allowEmptyShould(true)
+                .check(tandem);
+    }
+
+    @Test
+    void onlyTheGradebookCallsTheAgsClient() {
+        // design.md §2: what goes to the LMS gradebook, and when, is decided in one place
+        noClasses().that().resideOutsideOfPackages("org.tandem.lti..", "org.tandem.gradebook..")
+                .should().dependOnClassesThat().resideInAPackage("org.tandem.lti.ags..")
                 .check(tandem);
     }
 

@@ -60,6 +60,45 @@ public record LtiLaunch(
                                       Optional<String> acceptMediaTypes, boolean acceptMultiple,
                                       boolean autoCreate, Optional<String> title, Optional<String> text,
                                       Optional<String> data) {
+
+        /** The settings as JSON, for a session that answers the request later ({@link #fromJson}). */
+        public String toJson() {
+            jakarta.json.JsonObjectBuilder json = jakarta.json.Json.createObjectBuilder()
+                    .add("deep_link_return_url", returnUrl)
+                    .add("accept_types", jakarta.json.Json.createArrayBuilder(acceptTypes))
+                    .add("accept_presentation_document_targets",
+                            jakarta.json.Json.createArrayBuilder(acceptPresentationDocumentTargets))
+                    .add("accept_multiple", acceptMultiple)
+                    .add("auto_create", autoCreate);
+            acceptMediaTypes.ifPresent(v -> json.add("accept_media_types", v));
+            title.ifPresent(v -> json.add("title", v));
+            text.ifPresent(v -> json.add("text", v));
+            data.ifPresent(v -> json.add("data", v));
+            return json.build().toString();
+        }
+
+        /** Reads what {@link #toJson} wrote. */
+        public static DeepLinkingSettings fromJson(String json) {
+            try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(new java.io.StringReader(json))) {
+                jakarta.json.JsonObject o = reader.readObject();
+                return new DeepLinkingSettings(o.getString("deep_link_return_url"), strings(o, "accept_types"),
+                        strings(o, "accept_presentation_document_targets"),
+                        Optional.ofNullable(o.getString("accept_media_types", null)), o.getBoolean("accept_multiple", false),
+                        o.getBoolean("auto_create", false), Optional.ofNullable(o.getString("title", null)),
+                        Optional.ofNullable(o.getString("text", null)), Optional.ofNullable(o.getString("data", null)));
+            }
+        }
+
+        private static List<String> strings(jakarta.json.JsonObject o, String name) {
+            jakarta.json.JsonArray array = o.getJsonArray(name);
+            return array == null ? List.of() : array.getValuesAs(jakarta.json.JsonString.class).stream()
+                    .map(jakarta.json.JsonString::getString).toList();
+        }
+
+        /** Whether the platform takes ltiResourceLink items here (Deep Linking 2.0, accept_types). */
+        public boolean acceptsResourceLinks() {
+            return acceptTypes.contains("ltiResourceLink");
+        }
     }
 
     public record Presentation(Optional<String> documentTarget, Optional<String> returnUrl,

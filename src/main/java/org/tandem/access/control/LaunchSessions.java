@@ -1,6 +1,7 @@
 package org.tandem.access.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
@@ -20,6 +21,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.tandem.access.entity.LaunchOpened;
 import org.tandem.access.entity.LaunchSession;
 import org.tandem.access.entity.TandemRole;
 import org.tandem.lti.LtiLaunch;
@@ -37,6 +39,9 @@ public class LaunchSessions {
 
     @PersistenceContext(unitName = "tandem")
     EntityManager em;
+
+    @Inject
+    Event<LaunchOpened> opened;
 
     @Inject
     @ConfigProperty(name = "tandem.access.session-minutes", defaultValue = "480")
@@ -66,7 +71,14 @@ public class LaunchSessions {
                 launch.roles().stream().map(LtiRole::uri).sorted().collect(Collectors.joining(" ")),
                 customJson.length() > 8000 ? "{}" : customJson,
                 launch.messageType().claimValue(), now, now.plus(Duration.ofMinutes(sessionMinutes)));
+        session.services(launch.tenant().clientId(), new LaunchSession.Services(
+                launch.ags().flatMap(LtiLaunch.Ags::lineItem),
+                launch.ags().flatMap(LtiLaunch.Ags::lineItems),
+                launch.ags().map(a -> Set.copyOf(a.scopes())).orElse(Set.of()),
+                launch.nrps().map(LtiLaunch.Nrps::contextMembershipsUrl),
+                launch.deepLinking().map(LtiLaunch.DeepLinkingSettings::toJson)));
         em.persist(session);
+        opened.fire(new LaunchOpened(session));
         return token;
     }
 

@@ -64,6 +64,24 @@ public class LaunchSession {
     @Column(name = "custom_json")
     private String customJson;
 
+    @Column(name = "client_id")
+    private String clientId;
+
+    @Column(name = "ags_line_item")
+    private String agsLineItem;
+
+    @Column(name = "ags_line_items")
+    private String agsLineItems;
+
+    @Column(name = "ags_scopes")
+    private String agsScopes;
+
+    @Column(name = "nrps_url")
+    private String nrpsUrl;
+
+    @Column(name = "deep_linking_json")
+    private String deepLinkingJson;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -101,6 +119,43 @@ public class LaunchSession {
     }
 
     public record Person(String subject, String displayName, Optional<String> email) {
+    }
+
+    /**
+     * The platform services the launch offered: the AGS endpoint claim (line item of this link, the
+     * context's line items, the scopes granted), the NRPS memberships URL, and for a deep-linking
+     * request its settings as the LTI library serialised them.
+     */
+    public record Services(Optional<String> lineItem, Optional<String> lineItems, Set<String> agsScopes,
+                           Optional<String> membershipsUrl, Optional<String> deepLinkingJson) {
+
+        public static final Services NONE = new Services(Optional.empty(), Optional.empty(), Set.of(), Optional.empty(),
+                Optional.empty());
+
+        public boolean gradebook() {
+            return lineItem.isPresent() || lineItems.isPresent();
+        }
+    }
+
+    /** Records the launch's service claims and Tandem's client_id at the platform. */
+    public void services(String clientId, Services services) {
+        this.clientId = clientId;
+        this.agsLineItem = services.lineItem().orElse(null);
+        this.agsLineItems = services.lineItems().orElse(null);
+        this.agsScopes = services.agsScopes().isEmpty() ? null : String.join(" ", new java.util.TreeSet<>(services.agsScopes()));
+        this.nrpsUrl = services.membershipsUrl().orElse(null);
+        this.deepLinkingJson = services.deepLinkingJson().orElse(null);
+    }
+
+    public Services services() {
+        Set<String> scopes = agsScopes == null || agsScopes.isBlank() ? Set.of()
+                : Set.copyOf(Arrays.asList(agsScopes.trim().split("\\s+")));
+        return new Services(Optional.ofNullable(agsLineItem), Optional.ofNullable(agsLineItems), scopes,
+                Optional.ofNullable(nrpsUrl), Optional.ofNullable(deepLinkingJson));
+    }
+
+    public Optional<String> clientId() {
+        return Optional.ofNullable(clientId);
     }
 
     public boolean expired(Instant now) {

@@ -80,16 +80,26 @@ public final class DeepLinkingResponse {
      */
     public static DeepLinkingResponse to(LtiLaunch launch, URI toolLaunchUrl, List<ResourceLinkItem> items) {
         Objects.requireNonNull(launch, "launch");
-        Objects.requireNonNull(toolLaunchUrl, "toolLaunchUrl");
-        List<ResourceLinkItem> chosen = List.copyOf(items);
         if (launch.messageType() != MessageType.DEEP_LINKING || launch.deepLinking().isEmpty()) {
             throw new DeepLinkingRefusal(DeepLinkingRefusal.Reason.NOT_A_DEEP_LINKING_REQUEST,
                     "Only an LtiDeepLinkingRequest can be answered with a deep-linking response; this launch is "
                             + launch.messageType().claimValue());
         }
-        LtiLaunch.DeepLinkingSettings settings = launch.deepLinking().get();
+        return to(launch.tenant(), launch.deepLinking().get(), toolLaunchUrl, items);
+    }
+
+    /**
+     * As {@link #to(LtiLaunch, URI, List)}, for a request whose tenant and settings were kept after its
+     * launch (the trainer chooses on a later page).
+     */
+    public static DeepLinkingResponse to(LtiLaunch.Tenant tenant, LtiLaunch.DeepLinkingSettings settings,
+                                         URI toolLaunchUrl, List<ResourceLinkItem> items) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(toolLaunchUrl, "toolLaunchUrl");
+        List<ResourceLinkItem> chosen = List.copyOf(items);
         // Deep Linking 2.0, deep linking settings: the tool must only return item types listed in accept_types
-        if (!chosen.isEmpty() && !settings.acceptTypes().contains(RESOURCE_LINK_TYPE)) {
+        if (!chosen.isEmpty() && !settings.acceptsResourceLinks()) {
             throw new DeepLinkingRefusal(DeepLinkingRefusal.Reason.RESOURCE_LINK_NOT_ACCEPTED,
                     "The platform does not accept " + RESOURCE_LINK_TYPE + " items here (accept_types "
                             + settings.acceptTypes() + ")");
@@ -99,7 +109,7 @@ public final class DeepLinkingResponse {
             throw new DeepLinkingRefusal(DeepLinkingRefusal.Reason.MULTIPLE_ITEMS_NOT_ACCEPTED,
                     "The platform accepts a single item here, but " + chosen.size() + " were chosen");
         }
-        return new DeepLinkingResponse(launch.tenant(), settings, toolLaunchUrl, chosen,
+        return new DeepLinkingResponse(tenant, settings, toolLaunchUrl, chosen,
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 

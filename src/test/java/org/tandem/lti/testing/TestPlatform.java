@@ -102,6 +102,13 @@ public final class TestPlatform implements AutoCloseable {
     private RSAKey unpublished;
     private volatile String cacheControl = "max-age=300";
     private volatile int jwksStatus = 200;
+    /** Tandem's JWKS URL: the token endpoint verifies client assertions with the keys found there. */
+    private volatile String toolJwksUrl;
+    private volatile int tokenStatus = 200;
+    private volatile long tokenLifetimeSeconds = 3600;
+    private final Map<String, java.util.Set<String>> issuedTokens = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Set<String> seenJti = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final AtomicInteger tokenRequests = new AtomicInteger();
 
     private TestPlatform(Builder b) {
         this.clientId = b.clientId;
@@ -118,6 +125,8 @@ public final class TestPlatform implements AutoCloseable {
         }
         server.createContext("/platform/jwks", this::serveJwks);
         server.createContext("/platform/auth", this::serveAuth);
+        server.createContext("/platform/token", this::serveToken);
+        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
         server.start();
         origin = "http://localhost:" + server.getAddress().getPort();
     }
@@ -216,6 +225,165 @@ public final class TestPlatform implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+    }
+
+    // ----- LTI Advantage services: the token endpoint, and hooks for the service endpoints ------
+
+    /**
+     * Lets the token endpoint issue access tokens to the tool whose public keys are at this URL
+     * (Tandem's {@code /.well-known/jwks.json}): each client assertion is verified against them,
+     * fetched over HTTP as an LMS does.
+     */
+    public TestPlatform trustTool(String jwksUrl) {
+        this.toolJwksUrl = jwksUrl;
+        return this;
+    }
+
+    /** Makes the token endpoint refuse every request with this status (401: invalid_client; 5xx: down); 200 restores it. */
+    public void tokenStatus(int status) {
+        this.tokenStatus = status;
+    }
+
+    /** The expires_in of tokens issued from now on (Moodle: 60). */
+    public void tokenLifetime(Duration lifetime) {
+        this.tokenLifetimeSeconds = lifetime.toSeconds();
+    }
+
+    public int tokenRequests() {
+        return tokenRequests.get();
+    }
+
+    /** Serves another endpoint of this platform (line items, scores, memberships) under its origin. */
+    public void serve(String path, com.sun.net.httpserver.HttpHandler handler) {
+        server.createContext(path, handler);
+    }
+
+    /** The origin (scheme, host and port) the platform listens on. */
+    public String origin() {
+        return origin;
+    }
+
+    /** The scopes of the request's Bearer token, or null when it carries no token this platform issued. */
+    public java.util.Set<String> bearerScopes(HttpExchange exchange) {
+        String auth = exchange.getRequestHeaders().getFirst("Authorization");
+        if (auth == null || !auth.startsWith("Bearer ")) {
+            return null;
+        }
+        return issuedTokens.get(auth.substring(7));
+    }
+
+    /** Forgets every token issued, as a platform does after a restart. */
+    public void revokeTokens() {
+        issuedTokens.clear();
+    }
+
+    /** Writes a response; an empty body sends none. */
+    public static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+        byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        if (contentType != null && bytes.length > 0) {
+            exchange.getResponseHeaders().set("Content-Type", contentType);
+        }
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+        exchange.close();
+    }
+
+    /** The request body as text. */
+    public static String body(HttpExchange exchange) throws IOException {
+        return new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    /** application/x-www-form-urlencoded (or a query string) as a map. */
+    public static Map<String, String> form(String encoded) {
+        Map<String, String> form = new LinkedHashMap<>();
+        if (encoded == null) {
+            return form;
+        }
+        for (String pair : encoded.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                form.put(java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return form;
+    }
+
+    /** Security Framework §4.1: client_credentials with a JWT client assertion signed by the tool. */
+    private void serveToken(HttpExchange exchange) throws IOException {
+        tokenRequests.incrementAndGet();
+        Map<String, String> form = form(body(exchange));
+        if (tokenStatus >= 500) {
+            respond(exchange, tokenStatus, "text/html", "<html>Service Unavailable</html>");
+            return;
+        }
+        if (tokenStatus != 200) {
+            respond(exchange, tokenStatus, "application/json",
+                    "{\"error\":\"invalid_client\",\"error_description\":\"client authentication failed\"}");
+            return;
+        }
+        String problem = checkAssertion(form);
+        if (problem != null) {
+            respond(exchange, 401, "application/json", Json.createObjectBuilder().add("error", "invalid_client")
+                    .add("error_description", problem).build().toString());
+            return;
+        }
+        String token = "at-" + UUID.randomUUID();
+        issuedTokens.put(token, java.util.Set.of(form.get("scope").split(" ")));
+        respond(exchange, 200, "application/json", Json.createObjectBuilder().add("access_token", token)
+                .add("token_type", "Bearer").add("expires_in", tokenLifetimeSeconds).add("scope", form.get("scope"))
+                .build().toString());
+    }
+
+    private String checkAssertion(Map<String, String> form) {
+        if (!"client_credentials".equals(form.get("grant_type"))) {
+            return "grant_type must be client_credentials";
+        }
+        if (!"urn:ietf:params:oauth:client-assertion-type:jwt-bearer".equals(form.get("client_assertion_type"))) {
+            return "client_assertion_type must be jwt-bearer";
+        }
+        if (form.get("scope") == null || form.get("scope").isBlank()) {
+            return "scope is required";
+        }
+        if (toolJwksUrl == null) {
+            return "no tool key registered with the test platform";
+        }
+        try {
+            SignedJWT jwt = SignedJWT.parse(form.get("client_assertion"));
+            JWKSet keys = JWKSet.load(new java.net.URL(toolJwksUrl));
+            com.nimbusds.jose.jwk.JWK key = keys.getKeyByKeyId(jwt.getHeader().getKeyID());
+            if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm()) || key == null) {
+                return "kid " + jwt.getHeader().getKeyID() + " is not in the tool's JWKS";
+            }
+            if (!jwt.verify(new com.nimbusds.jose.crypto.RSASSAVerifier(key.toRSAKey()))) {
+                return "signature does not verify with the tool's key";
+            }
+            JWTClaimsSet claims = jwt.getJWTClaimsSet();
+            Instant now = Instant.now();
+            if (!clientId.equals(claims.getIssuer()) || !clientId.equals(claims.getSubject())) {
+                return "iss and sub must be the client_id";
+            }
+            if (claims.getAudience() == null || !claims.getAudience().contains(tokenUrl())) {
+                return "aud must be the token URL";
+            }
+            // as strict as Moodle: an assertion issued in the future is refused
+            if (claims.getIssueTime() == null || claims.getIssueTime().toInstant().isAfter(now)) {
+                return "iat is in the future";
+            }
+            if (claims.getExpirationTime() == null || !claims.getExpirationTime().toInstant().isAfter(now)) {
+                return "assertion expired";
+            }
+            if (claims.getJWTID() == null || !seenJti.add(claims.getJWTID())) {
+                return "jti missing or replayed";
+            }
+            return null;
+        } catch (Exception e) {
+            return "malformed assertion: " + e.getMessage();
+        }
     }
 
     private void serveJwks(HttpExchange exchange) throws IOException {

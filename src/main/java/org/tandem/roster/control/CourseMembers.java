@@ -1,0 +1,90 @@
+package org.tandem.roster.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.tandem.access.entity.LaunchOpened;
+import org.tandem.access.entity.LaunchSession;
+import org.tandem.roster.entity.CourseKey;
+import org.tandem.roster.entity.CourseMember;
+import org.tandem.roster.entity.CourseRoster;
+
+/** The members of a course: the only way to course_member and course_roster rows. */
+@ApplicationScoped
+public class CourseMembers {
+
+    @PersistenceContext(unitName = "tandem")
+    EntityManager em;
+
+    @Inject
+    RosterRows rows;
+
+    Clock clock = Clock.systemUTC();
+
+    public CourseMembers() {
+    }
+
+    /** For tests outside a container. */
+    public CourseMembers(EntityManager em, RosterRows rows, Clock clock) {
+        this.em = em;
+        this.rows = rows;
+        this.clock = clock;
+    }
+
+    /** Every launch into a course records who launched, and where the course's membership service is. */
+    void onLaunch(@Observes LaunchOpened opened) {
+        LaunchSession session = opened.session();
+        LaunchSession.Tenancy t = session.tenancy();
+        if (t.contextId().isEmpty()) {
+            return;
+        }
+        CourseKey course = new CourseKey(t.platformId(), t.deploymentId(), t.contextId().get());
+        LaunchSession.Person person = session.person();
+        member(course, person.subject()).launched(person.displayName(), person.email(), session.roles(), clock.instant());
+        session.services().membershipsUrl().ifPresent(url -> roster(course).membershipsUrl(url));
+    }
+
+    /** The member row, created (in a transaction of its own, so two first launches cannot collide) when missing. */
+    public CourseMember member(CourseKey course, String subject) {
+        return find(course, subject).orElseGet(() -> {
+            rows.ensureMember(course, subject);
+            return find(course, subject).orElseThrow();
+        });
+    }
+
+    public Optional<CourseMember> find(CourseKey course, String subject) {
+        return em.createQuery("select m from CourseMember m where m.platformId = :p and m.deploymentId = :d "
+                        + "and m.contextId = :c and m.subject = :s", CourseMember.class)
+                .setParameter("p", course.platformId()).setParameter("d", course.deploymentId())
+                .setParameter("c", course.contextId()).setParameter("s", subject)
+                .getResultStream().findFirst();
+    }
+
+    /** Everyone Tandem knows in the course, by name. */
+    public List<CourseMember> all(CourseKey course) {
+        return em.createQuery("select m from CourseMember m where m.platformId = :p and m.deploymentId = :d "
+                        + "and m.contextId = :c order by m.displayName, m.subject", CourseMember.class)
+                .setParameter("p", course.platformId()).setParameter("d", course.deploymentId())
+                .setParameter("c", course.contextId()).getResultList();
+    }
+
+    /** The learners of the course who are still on it. */
+    public List<CourseMember> learners(CourseKey course) {
+        return all(course).stream().filter(CourseMember::learner).filter(m -> m.status() != CourseMember.Status.LEFT).toList();
+    }
+
+    /** The course's roster row, created when missing. */
+    public CourseRoster roster(CourseKey course) {
+        CourseRoster roster = em.find(CourseRoster.class, new CourseRoster.Id(course));
+        if (roster == null) {
+            rows.ensureRoster(course);
+            roster = em.find(CourseRoster.class, new CourseRoster.Id(course));
+        }
+        return roster;
+    }
+}
