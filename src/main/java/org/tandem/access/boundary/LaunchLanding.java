@@ -15,6 +15,8 @@ public class LaunchLanding implements LaunchHandler {
 
     /** The learning component's entry (it routes to the activity the link names). */
     static final String LEARN = "learn";
+    /** The placement component's deep-linking picker. */
+    static final String PLACE = "place";
 
     @Inject
     LaunchSessions sessions;
@@ -22,6 +24,10 @@ public class LaunchLanding implements LaunchHandler {
     @Override
     public URI accept(LtiLaunch launch, URI baseUri) {
         String token = sessions.open(launch);
+        if (launch.messageType() == MessageType.DEEP_LINKING) {
+            // the course editor asks which activities to place (the picker refuses learners)
+            return UriBuilder.fromUri(baseUri).path(PLACE).queryParam(HomeResource.TOKEN, token).build();
+        }
         // a link that names an activity opens it; any other link opens the programme home page
         boolean learning = launch.messageType() == MessageType.RESOURCE_LINK && launch.custom().containsKey("tandem_activity");
         return UriBuilder.fromUri(baseUri).path(learning ? LEARN : HomeResource.PATH).queryParam(HomeResource.TOKEN, token).build();

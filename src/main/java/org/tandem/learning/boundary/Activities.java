@@ -48,9 +48,15 @@ public class Activities {
         return profile;
     }
 
-    /** The newest version of the pack the launch names (custom tandem_pack), for new attempts. */
+    /** The version of the pack the launch names (custom tandem_pack, tandem_version) that new attempts start on. */
     public ContentPack latestPack() {
         String packId = context.customValue("tandem_pack").orElse(DEFAULT_PACK);
+        // version policy (custom tandem_version): "latest", or the number of the version the trainer kept
+        Optional<Integer> pinned = context.customValue("tandem_version").filter(v -> v.matches("[0-9]{1,6}")).map(Integer::valueOf);
+        if (pinned.isPresent()) {
+            return catalogue.pack(packId, pinned.get()).orElseThrow(() -> notFound("Version " + pinned.get()
+                    + " of the content pack '" + packId + "', which this course link keeps, is not installed in Tandem."));
+        }
         return catalogue.latest(packId).orElseThrow(() -> notFound("The content pack '" + packId + "' is not installed in Tandem."));
     }
 

@@ -149,7 +149,7 @@ public class AssessmentResource {
         }
         try {
             if (submit && updated.complete()) {
-                target.attempt.complete(AttemptStates.of(updated), 1.0, attempts.now());
+                attempts.complete(target.attempt, AttemptStates.of(updated), 1.0);
             } else {
                 target.attempt.progress(AttemptStates.of(updated), attempts.now());
             }

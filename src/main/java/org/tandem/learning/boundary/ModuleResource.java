@@ -94,7 +94,7 @@ public class ModuleResource {
                 default -> throw new InvalidAnswer("Unknown action '" + action + "'.");
             };
             if (next.completed()) {
-                attempt.complete(AttemptStates.of(next), next.score(), attempts.now());
+                attempts.complete(attempt, AttemptStates.of(next), next.score());
             } else {
                 attempt.progress(AttemptStates.of(next), attempts.now());
             }

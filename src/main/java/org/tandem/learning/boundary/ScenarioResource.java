@@ -97,7 +97,7 @@ public class ScenarioResource {
         try {
             ScenarioPlay next = play.choose(choiceId == null ? "" : choiceId);
             if (next.ended()) {
-                attempt.complete(AttemptStates.of(next), next.score().orElse(0), attempts.now());
+                attempts.complete(attempt, AttemptStates.of(next), next.score().orElse(0));
             } else {
                 attempt.progress(AttemptStates.of(next), attempts.now());
             }

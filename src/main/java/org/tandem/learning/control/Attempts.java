@@ -1,6 +1,8 @@
 package org.tandem.learning.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
@@ -8,6 +10,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.tandem.learning.entity.ActivityKind;
+import org.tandem.learning.entity.ActivityRef;
+import org.tandem.learning.entity.AttemptCompleted;
 import org.tandem.learning.entity.Attempt;
 import org.tandem.learning.entity.Learner;
 import org.tandem.learning.entity.Phase;
@@ -20,6 +24,9 @@ public class Attempts {
     @PersistenceContext(unitName = "tandem")
     EntityManager em;
 
+    @Inject
+    Event<AttemptCompleted> completed;
+
     Clock clock = Clock.systemUTC();
 
     public Attempts() {
@@ -28,6 +35,12 @@ public class Attempts {
     public Attempts(EntityManager em, Clock clock) {
         this.em = em;
         this.clock = clock;
+    }
+
+    /** For tests outside a container, with the observers of completions. */
+    public Attempts(EntityManager em, Clock clock, Event<AttemptCompleted> completed) {
+        this(em, clock);
+        this.completed = completed;
     }
 
     public Instant now() {
@@ -58,6 +71,47 @@ public class Attempts {
         em.persist(attempt);
         em.flush();
         return attempt;
+    }
+
+    /**
+     * Completes the attempt and tells the observers (the gradebook) in the same transaction, so a
+     * result is never saved without its score event, nor the other way round.
+     */
+    public void complete(Attempt attempt, String finalState, double score) {
+        attempt.complete(finalState, score, clock.instant());
+        em.flush();
+        completed.fire(new AttemptCompleted(attempt));
+    }
+
+    /**
+     * Each learner's latest attempt at an activity in one course (platform, deployment, context),
+     * by subject: what a trainer's progress view shows.
+     */
+    public java.util.Map<String, Attempt> latestPerLearner(Learner course, ActivityRef activity) {
+        java.util.Map<String, Attempt> latest = new java.util.LinkedHashMap<>();
+        em.createQuery("select a from Attempt a where a.platformId = :platform and a.deploymentId = :deployment "
+                        + "and a.contextId = :context and a.kind = :kind and a.activityId = :activity "
+                        + "order by a.startedAt desc, a.id desc", Attempt.class)
+                .setParameter("platform", course.platformId()).setParameter("deployment", course.deploymentId())
+                .setParameter("context", course.contextId()).setParameter("kind", activity.kind())
+                .setParameter("activity", activity.id())
+                .getResultStream().filter(a -> a.phase().equals(activity.phase()))
+                .forEach(a -> latest.putIfAbsent(a.subject(), a));
+        return latest;
+    }
+
+    /** Each learner's latest <em>completed</em> attempt at an activity in one course, by subject. */
+    public java.util.Map<String, Attempt> latestCompletedPerLearner(Learner course, ActivityRef activity) {
+        java.util.Map<String, Attempt> latest = new java.util.LinkedHashMap<>();
+        em.createQuery("select a from Attempt a where a.platformId = :platform and a.deploymentId = :deployment "
+                        + "and a.contextId = :context and a.kind = :kind and a.activityId = :activity "
+                        + "and a.status = :completed order by a.completedAt desc, a.id desc", Attempt.class)
+                .setParameter("platform", course.platformId()).setParameter("deployment", course.deploymentId())
+                .setParameter("context", course.contextId()).setParameter("kind", activity.kind())
+                .setParameter("activity", activity.id()).setParameter("completed", Attempt.Status.COMPLETED)
+                .getResultStream().filter(a -> a.phase().equals(activity.phase()))
+                .forEach(a -> latest.putIfAbsent(a.subject(), a));
+        return latest;
     }
 
     /** Writes pending changes now, so a concurrent change to the same attempt fails here (optimistic lock). */

@@ -140,6 +140,16 @@ public class Attempt {
         return id;
     }
 
+    /** Whose attempt this is: tenant, course and person. */
+    public Learner learner() {
+        return new Learner(platformId, deploymentId, contextId, subject);
+    }
+
+    /** The activity the attempt is at. */
+    public ActivityRef activity() {
+        return new ActivityRef(kind, activityId, Optional.ofNullable(phase));
+    }
+
     public ActivityKind kind() {
         return kind;
     }

@@ -26,6 +26,31 @@ public class SecurityHeaders extends HttpFilter {
     @Inject
     Platforms platforms;
 
+    public static final String POLICY = "Content-Security-Policy";
+
+    /**
+     * The policy: {@code formTargets} are the origins (space-separated, with a leading space) forms
+     * may post to besides Tandem, {@code frames} what Tandem may frame, {@code ancestors} who may frame it.
+     */
+    public static String policy(String formTargets, String frames, String ancestors) {
+        return "default-src 'self'; script-src 'self'; style-src 'self'; "
+                + "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'" + formTargets
+                + "; frame-src " + frames + "; frame-ancestors " + ancestors;
+    }
+
+    /**
+     * The policy of a page that posts a form to a platform URL (a deep-linking response to its
+     * return URL): that URL's origin is added to form-action, which otherwise lists the registered
+     * platforms only. The page is framed like every page of Tandem's.
+     */
+    public static String policyPostingTo(java.util.Set<String> registeredOrigins, String targetOrigin) {
+        java.util.Set<String> targets = new java.util.TreeSet<>(registeredOrigins);
+        targets.add(targetOrigin);
+        String listed = " " + String.join(" ", targets);
+        String ancestors = "'self'" + (registeredOrigins.isEmpty() ? "" : " " + String.join(" ", registeredOrigins));
+        return policy(listed, "'self'", ancestors);
+    }
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -45,9 +70,7 @@ public class SecurityHeaders extends HttpFilter {
                 || path.startsWith("/demo/launch") || path.startsWith("/demo/auth") ? "*" : "'self'" + origins;
         // the demo course page frames Tandem from another loopback name, like an LMS on another site
         String frames = path.startsWith("/demo") ? "'self' http://localhost:* http://127.0.0.1:*" : "'self'";
-        response.setHeader("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; "
-                + "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'" + origins
-                + "; frame-src " + frames + "; frame-ancestors " + ancestors);
+        response.setHeader(POLICY, policy(origins, frames, ancestors));
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");
         response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");

@@ -127,6 +127,27 @@ public class AdminApiResource {
         return Response.status(201).entity(RegistrationJson.toJson(p)).build();
     }
 
+    /**
+     * Revokes a deployment: its launches are refused from now on, and Tandem stops sending its
+     * scores (pending ones fail with the reason, for the trainers to see).
+     */
+    @DELETE
+    @Path("platforms/{id}/deployments/{deploymentId}")
+    @Transactional
+    public Response removeDeployment(@PathParam("id") long id, @PathParam("deploymentId") String deploymentId) {
+        guard();
+        Optional<Platform> platform = platforms.find(id);
+        if (platform.isEmpty()) {
+            return errors(404, List.of("no platform with id " + id));
+        }
+        if (!platform.get().removeDeployment(deploymentId)) {
+            return errors(404, List.of("platform " + id + " has no deployment '" + deploymentId + "'"));
+        }
+        LOG.info(() -> "AUDIT deployment " + deploymentId + " removed from " + platform.get().issuer() + " client_id "
+                + platform.get().clientId());
+        return Response.noContent().build();
+    }
+
     @GET
     @Path("launches")
     @Transactional

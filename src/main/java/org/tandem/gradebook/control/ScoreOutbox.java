@@ -1,0 +1,224 @@
+package org.tandem.gradebook.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.tandem.gradebook.entity.Course;
+import org.tandem.gradebook.entity.GradeColumn;
+import org.tandem.gradebook.entity.ScoreEvent;
+import org.tandem.learning.control.Attempts;
+import org.tandem.learning.control.Results;
+import org.tandem.learning.entity.ActivityRef;
+import org.tandem.learning.entity.Attempt;
+import org.tandem.learning.entity.AttemptCompleted;
+import org.tandem.learning.entity.Learner;
+
+/**
+ * The score outbox: the only way to score_event rows. Completing an attempt writes its events in
+ * the same transaction (a synchronous observer); the worker asks for what is due, claims each
+ * event with a conditional update (so several Tandem instances never send one twice at once),
+ * and records what the platform answered. Callers own the transactions.
+ */
+@ApplicationScoped
+public class ScoreOutbox {
+
+    @PersistenceContext(unitName = "tandem")
+    EntityManager em;
+
+    @Inject
+    GradeColumns columns;
+
+    @Inject
+    Attempts attempts;
+
+    @Inject
+    Results results;
+
+    Clock clock = Clock.systemUTC();
+
+    public ScoreOutbox() {
+    }
+
+    /** For tests outside a container. */
+    public ScoreOutbox(EntityManager em, GradeColumns columns, Attempts attempts, Results results, Clock clock) {
+        this.em = em;
+        this.columns = columns;
+        this.attempts = attempts;
+        this.results = results;
+        this.clock = clock;
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /** Inside the completing transaction: one event per column of the activity in the learner's course. */
+    void onCompleted(@Observes AttemptCompleted completed) {
+        enqueue(completed.attempt());
+    }
+
+    /** The events for a completed attempt, one per column of its activity in its course. */
+    public List<ScoreEvent> enqueue(Attempt attempt) {
+        Learner learner = attempt.learner();
+        Course course = new Course(learner.platformId(), learner.deploymentId(), learner.contextId());
+        List<ScoreEvent> written = new ArrayList<>();
+        for (GradeColumn column : columns.forActivity(course, attempt.activity().key())) {
+            written.add(write(column, attempt, ScoreEvent.Cause.COMPLETED, attempt.completedAt().orElse(clock.instant())));
+        }
+        return written;
+    }
+
+    private ScoreEvent write(GradeColumn column, Attempt attempt, ScoreEvent.Cause cause, Instant timestamp) {
+        ScoreEvent event = new ScoreEvent(column.id(), attempt.subject(), attempt.id(), cause,
+                Scores.payload(column.mode(), attempt.kind(), results.fraction(attempt), timestamp), clock.instant());
+        em.persist(event);
+        return event;
+    }
+
+    /**
+     * Sends the learner's latest completed result to the column again, stamped now (newer than
+     * anything sent before, so the platform takes it); a failed event of theirs gives way to it.
+     * Empty when the learner has no completed attempt.
+     */
+    public Optional<ScoreEvent> resend(GradeColumn column, String subject, ScoreEvent.Cause cause) {
+        ActivityRef activity = ActivityRef.fromKey(column.activityKey()).orElseThrow(
+                () -> new IllegalStateException("column " + column.id() + " names no activity: " + column.activityKey()));
+        Course c = column.course();
+        Optional<Attempt> latest = Optional.ofNullable(attempts.latestCompletedPerLearner(
+                new Learner(c.platformId(), c.deploymentId(), c.contextId(), ""), activity).get(subject));
+        latest.ifPresent(a -> replaceFailed(column, subject));
+        return latest.map(a -> write(column, a, cause, clock.instant()));
+    }
+
+    /** Every learner's latest completed result, again (after a mode change, or when the LMS lost grades). */
+    public int resendAll(GradeColumn column, ScoreEvent.Cause cause) {
+        ActivityRef activity = ActivityRef.fromKey(column.activityKey()).orElseThrow();
+        Course c = column.course();
+        Map<String, Attempt> latest = attempts.latestCompletedPerLearner(
+                new Learner(c.platformId(), c.deploymentId(), c.contextId(), ""), activity);
+        Instant now = clock.instant();
+        for (Attempt a : latest.values()) {
+            replaceFailed(column, a.subject());
+            write(column, a, cause, now);
+        }
+        return latest.size();
+    }
+
+    private void replaceFailed(GradeColumn column, String subject) {
+        Instant now = clock.instant();
+        em.createQuery("select e from ScoreEvent e where e.columnId = :c and e.subject = :s and e.status = :failed",
+                        ScoreEvent.class)
+                .setParameter("c", column.id()).setParameter("s", subject).setParameter("failed", ScoreEvent.Status.FAILED)
+                .getResultList().forEach(e -> e.replaced(now));
+    }
+
+    /**
+     * Events due now, oldest first, at most one per learner and column: the oldest pending one, as
+     * a newer score must wait until the older one is settled (AGS platforms refuse, or worse keep,
+     * an older timestamp after a newer one).
+     */
+    public List<Long> due(int limit) {
+        Instant now = clock.instant();
+        return em.createQuery("select e.id from ScoreEvent e where e.status = :pending and e.nextTryAt <= :now "
+                        + "and (e.claimedUntil is null or e.claimedUntil < :now) "
+                        + "and not exists (select o.id from ScoreEvent o where o.columnId = e.columnId "
+                        + "and o.subject = e.subject and o.status = :pending and o.id < e.id) "
+                        + "order by e.nextTryAt, e.id", Long.class)
+                .setParameter("pending", ScoreEvent.Status.PENDING).setParameter("now", now)
+                .setMaxResults(limit).getResultList();
+    }
+
+    /**
+     * Claims the event for this worker until {@code lease} from now, if nobody holds it: one
+     * conditional UPDATE, which the database lets only one transaction win.
+     */
+    public boolean claim(long eventId, String worker, Duration lease) {
+        Instant now = clock.instant();
+        int updated = em.createQuery("update ScoreEvent e set e.claimedBy = :worker, e.claimedUntil = :until "
+                        + "where e.id = :id and e.status = :pending and (e.claimedUntil is null or e.claimedUntil < :now)")
+                .setParameter("worker", worker).setParameter("until", now.plus(lease)).setParameter("id", eventId)
+                .setParameter("pending", ScoreEvent.Status.PENDING).setParameter("now", now)
+                .executeUpdate();
+        return updated == 1;
+    }
+
+    public Optional<ScoreEvent> find(long eventId) {
+        return Optional.ofNullable(em.find(ScoreEvent.class, eventId));
+    }
+
+    /** The event if this worker still holds its claim (a claim that ran out may have gone to another). */
+    public Optional<ScoreEvent> claimedBy(long eventId, String worker) {
+        em.flush();
+        return find(eventId).filter(e -> e.status() == ScoreEvent.Status.PENDING && e.claimedBy().filter(worker::equals).isPresent());
+    }
+
+    /**
+     * Writes what became of a delivery this worker made, if it still holds the claim. A platform
+     * that keeps answering "not now" is tried again with backoff until {@code giveUpAfter} has
+     * passed since the event was written; then the event fails with the last answer.
+     */
+    public Optional<ScoreEvent> record(long eventId, String worker, Courier.Outcome outcome, Backoff backoff,
+                                       Duration giveUpAfter) {
+        Optional<ScoreEvent> claimed = claimedBy(eventId, worker);
+        if (claimed.isEmpty()) {
+            return Optional.empty();
+        }
+        ScoreEvent event = claimed.get();
+        Instant now = clock.instant();
+        columns.find(event.columnId()).ifPresent(column -> {
+            outcome.resolvedLineItem().ifPresent(url -> column.lineItemResolved(url, now));
+            outcome.lineItemProblem().ifPresent(problem -> column.lineItemProblem(problem, now));
+        });
+        switch (outcome.kind()) {
+            case DELIVERED -> event.sent(outcome.status(), now);
+            case FAILED -> event.failed(outcome.status(), outcome.answer(), now);
+            case RETRYABLE -> {
+                if (now.isAfter(event.createdAt().plus(giveUpAfter))) {
+                    event.failed(outcome.status(), "Tandem stopped retrying after " + giveUpAfter.toHours()
+                            + " hours without success. The platform's last answer: " + outcome.answer(), now);
+                } else {
+                    event.retryAt(now.plus(backoff.after(event.tries() + 1)), outcome.status(), outcome.answer());
+                }
+            }
+        }
+        return claimed;
+    }
+
+    /** Per learner, their newest event for the column: what the trainer's sync view shows. */
+    public Map<String, ScoreEvent> latestPerLearner(GradeColumn column) {
+        Map<String, ScoreEvent> latest = new LinkedHashMap<>();
+        em.createQuery("select e from ScoreEvent e where e.columnId = :c order by e.id desc", ScoreEvent.class)
+                .setParameter("c", column.id()).getResultStream().forEach(e -> latest.putIfAbsent(e.subject(), e));
+        return latest;
+    }
+
+    /** The learner's events for the column, newest first. */
+    public List<ScoreEvent> history(GradeColumn column, String subject) {
+        return em.createQuery("select e from ScoreEvent e where e.columnId = :c and e.subject = :s order by e.id desc",
+                        ScoreEvent.class)
+                .setParameter("c", column.id()).setParameter("s", subject).getResultList();
+    }
+
+    /** Counts per status for the column. */
+    public Map<ScoreEvent.Status, Long> counts(GradeColumn column) {
+        Map<ScoreEvent.Status, Long> counts = new LinkedHashMap<>();
+        for (ScoreEvent.Status s : ScoreEvent.Status.values()) {
+            counts.put(s, 0L);
+        }
+        for (Object[] row : em.createQuery("select e.status, count(e) from ScoreEvent e where e.columnId = :c group by e.status",
+                Object[].class).setParameter("c", column.id()).getResultList()) {
+            counts.put((ScoreEvent.Status) row[0], ((Number) row[1]).longValue());
+        }
+        return counts;
+    }
+}
