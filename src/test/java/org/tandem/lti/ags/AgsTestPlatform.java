@@ -37,11 +37,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * grant fields, iss/sub/aud/iat/exp/jti), and line item and score endpoints that demand a Bearer
  * token it issued with the right scope and the AGS media types. Tests set the answers they need.
  */
-final class AgsTestPlatform implements AutoCloseable {
+public final class AgsTestPlatform implements AutoCloseable {
 
-    static final String CLIENT_ID = "tandem-client-7";
+    public static final String CLIENT_ID = "tandem-client-7";
 
-    record Received(String method, String path, String query, Map<String, String> headers, String body) {
+    public record Received(String method, String path, String query, Map<String, String> headers, String body) {
     }
 
     private final HttpServer server;
@@ -56,14 +56,14 @@ final class AgsTestPlatform implements AutoCloseable {
     private final List<JsonObject> lineItems = new CopyOnWriteArrayList<>();
     volatile long expiresIn = 3600;
     /** Status the token endpoint answers instead of a token (0: issue tokens). */
-    volatile int tokenFailure;
+    public volatile int tokenFailure;
     /** Status the scores endpoint answers, with scoreAnswer as body. */
-    volatile int scoreStatus = 200;
-    volatile String scoreAnswer = "";
+    public volatile int scoreStatus = 200;
+    public volatile String scoreAnswer = "";
     /** Tokens the platform has forgotten (as after a restart). */
     final Set<String> revoked = ConcurrentHashMap.newKeySet();
 
-    AgsTestPlatform(RSAKey toolPublicKey, Clock clock) throws IOException {
+    public AgsTestPlatform(RSAKey toolPublicKey, Clock clock) throws IOException {
         this.registeredKey = toolPublicKey.toPublicJWK();
         this.clock = clock;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -72,43 +72,43 @@ final class AgsTestPlatform implements AutoCloseable {
         server.start();
     }
 
-    URI base() {
+    public URI base() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    URI tokenUrl() {
+    public URI tokenUrl() {
         return base().resolve("/token");
     }
 
-    URI lineItemsUrl() {
+    public URI lineItemsUrl() {
         return base().resolve("/courses/3/lineitems");
     }
 
-    TokenEndpoint endpoint() {
+    public TokenEndpoint endpoint() {
         return new TokenEndpoint(tokenUrl(), CLIENT_ID);
     }
 
-    void registerKey(RSAKey key) {
+    public void registerKey(RSAKey key) {
         registeredKey = key.toPublicJWK();
     }
 
-    int tokenRequests() {
+    public int tokenRequests() {
         return tokenRequests.get();
     }
 
-    List<JWTClaimsSet> assertions() {
+    public List<JWTClaimsSet> assertions() {
         return assertions;
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return received;
     }
 
-    List<Received> received(String method) {
+    public List<Received> received(String method) {
         return received.stream().filter(r -> r.method().equals(method)).toList();
     }
 
-    void addLineItem(String label, String resourceId, String tag) {
+    public void addLineItem(String label, String resourceId, String tag) {
         int n = lineItems.size() + 1;
         lineItems.add(Json.createObjectBuilder()
                 .add("id", lineItemsUrl() + "/" + n + "/lineitem?type_id=3")

@@ -1,0 +1,173 @@
+package org.tandem.gradebook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.tandem.catalogue.control.PackReader;
+import org.tandem.catalogue.entity.Module;
+import org.tandem.lti.testing.AgsService;
+import org.tandem.lti.testing.TestPlatform;
+
+/**
+ * Grade delivery across Tandem processes sharing one PostgreSQL, as in production behind a load
+ * balancer: the packaged microbundle is started as real processes. Learners complete a module on
+ * instance A while the LMS is down; A is killed in the middle of retrying; instances B and C start
+ * together, the LMS comes back, and every score arrives exactly once. Then more learners complete
+ * on C while B and C race for the outbox, and again no score arrives twice.
+ */
+class GradeDeliveryInstancesIT {
+
+    private static final String PASSWORD = "instances-admin";
+    private static final Module MODULE = new PackReader().readClasspath("content/starter").modules().get(0);
+    private static final Duration WAIT = Duration.ofSeconds(90);
+
+    private static EmbeddedPostgres postgres;
+    private static final List<Process> started = new ArrayList<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @BeforeAll
+    static void startDatabase() throws IOException {
+        postgres = EmbeddedPostgres.builder().start();
+    }
+
+    @AfterAll
+    static void stopEverything() throws IOException {
+        started.forEach(Process::destroyForcibly);
+        postgres.close();
+    }
+
+    @Test
+    void scoresSurviveAKilledInstanceAndRacingInstancesNeverSendOneTwice() throws Exception {
+        URL a = start("a");
+        try (TestPlatform platform = TestPlatform.start()) {
+            platform.trustTool(a + ".well-known/jwks.json");
+            AgsService ags = AgsService.on(platform);
+            HttpResponse<String> registered = admin(a, platform.registrationJson());
+            assertThat(registered.statusCode()).as(registered.body()).isIn(200, 201);
+            String lineItem = ags.existingLineItem("course-instances", MODULE.title(), "module:" + MODULE.id());
+
+            ags.failNext(1_000_000, 503);
+            List<Person> first = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                Person learner = new Person(a, platform, ags, "course-instances", TestPlatform.ROLE_LEARNER, i % 2 == 0 ? "manager" : "clinician");
+                learner.completeModule(MODULE, "link-instances", lineItem);
+                first.add(learner);
+            }
+            await(() -> ags.scoreCalls() >= 5);
+            Process killed = started.get(0);
+            killed.destroyForcibly().waitFor();
+            int refusedWhileDown = ags.scoreCalls();
+
+            CompletableFuture<URL> startB = CompletableFuture.supplyAsync(() -> start("b"));
+            CompletableFuture<URL> startC = CompletableFuture.supplyAsync(() -> start("c"));
+            URL b = startB.join();
+            URL c = startC.join();
+            platform.trustTool(b + ".well-known/jwks.json");
+            ags.failNext(0, 503);
+
+            await(() -> first.stream().allMatch(p -> ags.kept(p.subject).size() == 1));
+            List<Person> second = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                Person learner = new Person(c, platform, ags, "course-instances", TestPlatform.ROLE_LEARNER, "manager");
+                learner.completeModule(MODULE, "link-instances", lineItem);
+                second.add(learner);
+            }
+            await(() -> second.stream().allMatch(p -> ags.kept(p.subject).size() == 1));
+            Thread.sleep(6000); // longer than a claim lasts in this test: anything sent twice would show now
+
+            for (Person p : first) {
+                assertThat(ags.kept(p.subject)).as("scores of " + p.subject).hasSize(1);
+            }
+            for (Person p : second) {
+                assertThat(ags.kept(p.subject)).as("scores of " + p.subject).hasSize(1);
+            }
+            assertThat(ags.staleScores()).as("no score reached the LMS twice").isZero();
+            assertThat(ags.scoreCalls() - refusedWhileDown).as("one call per score once the LMS was back").isEqualTo(10);
+        }
+    }
+
+    /** Starts the packaged Tandem as a process of its own on the shared database and waits until it is ready. */
+    private static URL start(String name) {
+        try {
+            int port;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            File jar = new File("target/tandem-microbundle.jar");
+            assertThat(jar).as("the microbundle is built in the package phase").exists();
+            ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
+                    "-Xmx384m", "-Dtandem.gradebook.poll-seconds=1", "-Dtandem.gradebook.retry-base-seconds=1",
+                    "-Dtandem.gradebook.retry-max-seconds=2", "-Dtandem.gradebook.claim-seconds=5",
+                    "-jar", jar.getPath(), "--port", String.valueOf(port), "--nocluster")
+                    .redirectErrorStream(true)
+                    .redirectOutput(new File("target/instance-" + name + ".log"));
+            builder.environment().put("TANDEM_DB_URL", postgres.getJdbcUrl("postgres", "postgres"));
+            builder.environment().put("TANDEM_DB_USER", "postgres");
+            builder.environment().put("TANDEM_DB_PASSWORD", "postgres");
+            builder.environment().put("TANDEM_ADMIN_PASSWORD", PASSWORD);
+            builder.environment().put("TANDEM_DEMO_ENABLED", "false");
+            Process process = builder.start();
+            synchronized (started) {
+                started.add(process);
+            }
+            URL url = new URL("http://localhost:" + port + "/");
+            HttpClient client = HttpClient.newHttpClient();
+            Instant until = Instant.now().plus(Duration.ofMinutes(3));
+            while (Instant.now().isBefore(until)) {
+                if (!process.isAlive()) {
+                    throw new AssertionError("instance " + name + " stopped; see target/instance-" + name + ".log");
+                }
+                try {
+                    if (client.send(HttpRequest.newBuilder(url.toURI().resolve("health/ready")).GET().build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        return url;
+                    }
+                } catch (IOException notYet) {
+                    // still starting
+                }
+                Thread.sleep(500);
+            }
+            throw new AssertionError("instance " + name + " was not ready within 3 minutes; see target/instance-" + name + ".log");
+        } catch (Exception e) {
+            throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+        }
+    }
+
+    private HttpResponse<String> admin(URL base, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(base.toURI().resolve("admin/api/platforms"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + PASSWORD)
+                        .getBytes(StandardCharsets.UTF_8)))
+                .header("Origin", "http://" + base.getAuthority())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        Instant until = Instant.now().plus(WAIT);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(until)) {
+                throw new AssertionError("not within " + WAIT.toSeconds() + " s");
+            }
+            Thread.sleep(250);
+        }
+    }
+}

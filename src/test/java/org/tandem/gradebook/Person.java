@@ -1,0 +1,170 @@
+package org.tandem.gradebook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tandem.lti.testing.LtiBrowser.formOf;
+
+import java.net.URI;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.tandem.catalogue.control.PackReader;
+import org.tandem.catalogue.entity.ContentPack;
+import org.tandem.catalogue.entity.Module;
+import org.tandem.catalogue.entity.Section;
+import org.tandem.lti.testing.AgsService;
+import org.tandem.lti.testing.LtiBrowser;
+import org.tandem.lti.testing.TestPlatform;
+
+/**
+ * One person's browser on a {@link TestPlatform}'s course, launching into Tandem through the real
+ * LTI flow (login initiation, a signed id_token with the AGS and NRPS claims, the launch checks)
+ * and working through Tandem's pages as a browser without JavaScript would.
+ */
+public final class Person {
+    private static final ContentPack STARTER = new PackReader().readClasspath("content/starter");
+
+    public final LtiBrowser browser;
+    public final String subject = "user-" + UUID.randomUUID();
+    public String token;
+    private final URL base;
+    private final TestPlatform platform;
+    private final AgsService ags;
+    private final String context;
+    private final String role;
+    private final String group;
+
+    public Person(URL base, TestPlatform platform, AgsService ags, String context, String role, String group) {
+        this.base = base;
+        this.browser = new LtiBrowser(base);
+        this.platform = platform;
+        this.ags = ags;
+        this.context = context;
+        this.role = role;
+        this.group = group;
+    }
+
+    private String tandem(String path) {
+        String root = base.toString().endsWith("/") ? base.toString() : base + "/";
+        return URI.create(root).resolve(path.startsWith("/") ? path.substring(1) : path).toString();
+    }
+
+    static String value(String body, String name) {
+        Matcher m = Pattern.compile("name=\"" + Pattern.quote(name) + "\" value=\"([^\"]*)\"").matcher(body);
+        assertThat(m.find()).as("field " + name + " in\n" + body).isTrue();
+        return unescape(m.group(1));
+    }
+
+    static String unescape(String s) {
+        return s.replace("&#61;", "=").replace("&#34;", "\"").replace("&quot;", "\"").replace("&#39;", "'")
+                .replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    }
+
+    private LtiBrowser.Response launch(UnaryOperator<TestPlatform.IdToken> claims) {
+        LtiBrowser.Login login = browser.loginGet(formOf("iss", platform.issuer(), "login_hint", subject,
+                "target_link_uri", tandem("/lti/launch"), "client_id", platform.clientId(),
+                "lti_deployment_id", platform.deploymentId()));
+        assertThat(login.status()).as("%s", login).isEqualTo(302);
+        TestPlatform.IdToken token = platform.idToken(login.nonce()).targetLinkUri(tandem("/lti/launch"))
+                .subject(subject).roles(role).context(context, "C1", "Course " + context)
+                .namesAndRoleService();
+        LtiBrowser.Response launched = browser.launch(claims.apply(token).build(), login.state());
+        assertThat(launched.status()).as("%s", launched).isEqualTo(303);
+        URI next = launched.location().orElseThrow();
+        this.token = param(next, "s");
+        return browser.get(next.toString());
+    }
+
+    public LtiBrowser.Response launchDeepLinking(UnaryOperator<TestPlatform.IdToken> more) {
+        return launch(t -> more.apply(t.deepLinking()));
+    }
+
+    public LtiBrowser.Response launchResourceLink(String link, String lineItem, Map<String, String> custom) {
+        Map<String, String> all = new java.util.LinkedHashMap<>(custom);
+        if (group != null) {
+            all.put("tandem_group", group);
+        }
+        return launch(t -> t.resourceLink(link, "Link " + link).custom(all)
+                .claim(TestPlatform.AGS_ENDPOINT, ags.claim(context, lineItem)));
+    }
+
+    /** Follows Tandem's redirects from the launch to the activity, answering the profile questions once. */
+    public String open(LtiBrowser.Response first) {
+        LtiBrowser.Response page = first;
+        for (int hops = 0; page.status() == 303 && hops < 6; hops++) {
+            URI next = page.uri().resolve(page.location().orElseThrow().toString());
+            if (next.getPath().equals("/learn/profile")) {
+                LtiBrowser.Response profile = browser.get(next.toString());
+                LtiBrowser.Response answered = browser.postForm("learn/profile", formOf("s", token,
+                        "next", value(profile.body(), "next"), "consent", "yes"));
+                assertThat(answered.status()).as("%s", answered).isEqualTo(303);
+                page = answered;
+            } else {
+                page = browser.get(next.toString());
+            }
+        }
+        assertThat(page.status()).as("%s", page).isEqualTo(200);
+        return page.body();
+    }
+
+    public void completeModule(Module module, String link, String lineItem) {
+        String page = open(launchResourceLink(link, lineItem, Map.of("tandem_activity", "module:" + module.id())));
+        walk(module, page);
+    }
+
+    public void restartAndCompleteModule(Module module) {
+        LtiBrowser.Response restarted = browser.postForm("learn/module/" + module.id() + "/restart", formOf("s", token));
+        walk(module, open(restarted));
+    }
+
+    private void walk(Module module, String page) {
+        for (int i = 0; i < 40 && !page.contains("id=\"result\""); i++) {
+            String action = value(page, "action");
+            int step = Integer.parseInt(value(page, "step"));
+            Section section = module.sections().get(step);
+            Map<String, String> form = formOf("s", token, "attempt", value(page, "attempt"), "step", String.valueOf(step),
+                    "action", action);
+            if ("answer".equals(action)) {
+                form.put("option", String.valueOf(section.check().correct()));
+            } else if ("reflect".equals(action)) {
+                form.put("reflection", "what I learned");
+            }
+            page = open(browser.postForm("learn/module/" + module.id(), form));
+        }
+        assertThat(page).contains("You have completed this module");
+    }
+
+    public void submitAssessment(String link, String lineItem, Map<String, String> custom) {
+        String page = open(launchResourceLink(link, lineItem, custom));
+        Map<String, String> form = formOf("s", token, "attempt", value(page, "attempt"));
+        Matcher items = Pattern.compile("name=\"((?:item|then):[^\"]+)\" value=\"(\\d+)\"").matcher(page);
+        while (items.find()) {
+            form.putIfAbsent(items.group(1), items.group(2));
+        }
+        if (page.contains("name=\"outlook\"")) {
+            form.put("outlook", "0");
+        }
+        LtiBrowser.Response submitted = browser.postForm("learn/assessment/relationship/submit", form);
+        assertThat(open(submitted)).contains("Thank you");
+    }
+
+    public String page(String path) {
+        LtiBrowser.Response page = browser.get(path + (path.contains("?") ? "&" : "?") + "s=" + token);
+        assertThat(page.status()).as("%s", page).isEqualTo(200);
+        return page.body();
+    }
+
+    /** Reads one query parameter of a URI. */
+    static String param(URI uri, String name) {
+        for (String pair : uri.getRawQuery().split("&")) {
+            String[] kv = pair.split("=", 2);
+            if (kv[0].equals(name)) {
+                return java.net.URLDecoder.decode(kv[1], StandardCharsets.UTF_8);
+            }
+        }
+        throw new AssertionError("no " + name + " in " + uri);
+    }
+}
