@@ -30,6 +30,8 @@ public final class Person {
     public final LtiBrowser browser;
     public final String subject = "user-" + UUID.randomUUID();
     public String token;
+    /** When Tandem answered the request that completed the latest activity (its transaction had committed). */
+    public volatile java.time.Instant completedAt;
     private final URL base;
     private final TestPlatform platform;
     private final AgsService ags;
