@@ -319,6 +319,16 @@ class RosterIT {
         assertThat(section(miaPage, "partners")).contains(partnerName).contains("clinician");
         assertThat(miaSees.get("learn/activities").body()).contains("Paired with").contains(partnerName);
 
+        // both play the same scenario (always the first choice offered); Mia sees their paths side by side
+        assertThat(miaPage.body()).contains("id=\"no-comparison\"");
+        String scenario = new org.tandem.catalogue.control.PackReader().readClasspath("content/starter").scenarios().get(0).id();
+        playFirstChoices(miaSees, scenario);
+        playFirstChoices(partner, scenario);
+        miaPage = miaSees.get("learn/partner");
+        assertThat(miaPage.body()).contains("data-scenario=\"" + scenario + "\"").contains("<th scope=\"col\">" + partnerName)
+                .contains("You chose alike at");
+        assertThat(outsider.get("learn/partner").body()).as("another pair's choices").doesNotContain("data-scenario=");
+
         String learned = "Safe staffing comes before the budget line <for her> & her team.";
         miaPage = miaSees.postAndFollow("learn/partner/shadowing", "date", LocalDate.now(ZoneOffset.UTC).toString(),
                 "setting", "Bed meeting, ward 7", "learned", learned);
@@ -381,6 +391,17 @@ class RosterIT {
         assertThat(refreshed.body()).contains("Refreshed from the LMS: 8 members listed, 1 no longer on the course (3 pages)");
         assertThat(section(refreshed, "left")).contains("Learner Number8");
         assertThat(refreshed.body()).doesNotContain("id=\"sync-error\"");
+    }
+
+    /** Plays a scenario to an ending through its pages, taking the first choice of every scene. */
+    private static void playFirstChoices(Visitor v, String scenario) {
+        LtiBrowser.Response page = v.get("learn/scenario/" + scenario);
+        for (int i = 0; i < 30 && !page.body().contains("id=\"ending\""); i++) {
+            assertThat(page.status()).as("%s", page).isEqualTo(200);
+            page = v.postAndFollow("learn/scenario/" + scenario + "/choose", "attempt", field(page, "attempt"),
+                    "step", field(page, "step"), "choice", field(page, "choice"));
+        }
+        assertThat(page.body()).as("reached an ending").contains("id=\"ending\"");
     }
 
     /** The platform user ids of the first test are the first names in lower case. */
