@@ -86,7 +86,7 @@ public class Pairings {
     private static PairsChanged changedMeanwhile(Optional<CoursePairing> stored) {
         String who = stored.flatMap(CoursePairing::updatedBy).map(name -> " (by " + name + ")").orElse("");
         return new PairsChanged("Someone else changed the pairs" + who + " after this page was opened, so your change was"
-                + " not saved. The page now shows the pairs as they are; make your change again if it is still needed.");
+                + " not saved. Look at the pairs as they are now and make your change again if it is still needed.");
     }
 
     private CoursePairs reconcile(Course course, Optional<CoursePairing> stored) {

@@ -97,7 +97,7 @@ public class RosterResource {
             pairings.automatic(learningCourse(session), version, session.person().displayName(),
                     ThreadLocalRandom.current().nextLong());
         } catch (PairsChanged e) {
-            return page(session, token).error(e.getMessage()).response(409);
+            return conflict(session, token, e);
         }
         return done(token, "paired");
     }
@@ -124,11 +124,25 @@ public class RosterResource {
         try {
             pairings.edit(learningCourse(session), version, edit, session.person().displayName());
         } catch (PairsChanged e) {
-            return page(session, token).error(e.getMessage()).response(409);
+            return conflict(session, token, e);
         } catch (PairingEditRefused e) {
             return page(session, token).error(e.getMessage()).response(422);
         }
         return done(token, "edited");
+    }
+
+    /**
+     * The pairs changed since the trainer's page was drawn. When a racing save was caught at the
+     * database, this transaction is already marked for rollback, so the answer reads nothing more
+     * from it: it says what happened and links to the pairs as they are now.
+     */
+    private static Response conflict(LaunchSession session, String token, PairsChanged e) {
+        return TandemPage.titled("Pairs changed").person(session.person().displayName())
+                .heading("Someone else changed the pairs")
+                .html("<div class=\"error\" role=\"alert\" id=\"problem\">" + TandemPage.text(e.getMessage()) + "</div>")
+                .html("<p><a class=\"button\" id=\"current-pairs\" href=\"/roster?" + TOKEN + "=" + TandemPage.attr(token)
+                        + "\">Show the pairs as they are now</a></p>")
+                .response(409);
     }
 
     private LaunchSession trainer(String token) {
