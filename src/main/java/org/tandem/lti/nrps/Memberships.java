@@ -53,6 +53,7 @@ public class Memberships {
     private static final List<String> SCOPES = List.of(SCOPE);
 
     private BearerCalls calls;
+    private int maxPages = MAX_PAGES;
 
     protected Memberships() {
         // for CDI
@@ -60,7 +61,13 @@ public class Memberships {
 
     @Inject
     public Memberships(AccessTokens tokens, OutboundHttp http) {
+        this(tokens, http, MAX_PAGES);
+    }
+
+    /** With a lower page limit, for tests. */
+    Memberships(AccessTokens tokens, OutboundHttp http, int maxPages) {
         this.calls = new BearerCalls(tokens, http);
+        this.maxPages = maxPages;
     }
 
     /**
@@ -83,9 +90,9 @@ public class Memberships {
                 throw new NrpsException(NrpsException.Failure.ENDLESS_PAGES, where(membershipsUrl) + "page " + (pages + 1)
                         + " links back to " + page + ", which was read already; the platform's paging is broken", false, 0, null);
             }
-            if (pages == MAX_PAGES) {
+            if (pages == maxPages) {
                 throw new NrpsException(NrpsException.Failure.ENDLESS_PAGES, where(membershipsUrl) + "the membership has more than "
-                        + MAX_PAGES + " pages; Tandem stops there rather than page without end", false, 0, null);
+                        + maxPages + " pages; Tandem stops there rather than page without end", false, 0, null);
             }
             HttpResponse<String> response = get(endpoint, page, membershipsUrl);
             pages++;
