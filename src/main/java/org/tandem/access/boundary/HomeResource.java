@@ -53,6 +53,9 @@ public class HomeResource {
                 .html((roles.contains(TandemRole.EVALUATOR) || roles.contains(TandemRole.ADMIN)
                         ? "<p><a class=\"button\" id=\"evaluation\" href=\"/evaluate?" + TOKEN + "=" + Page.attr(token)
                         + "\">Open the programme evaluation</a></p>" : "")
+                        + (roles.contains(TandemRole.TRAINER) || roles.contains(TandemRole.ADMIN)
+                        ? "<p><a class=\"button\" id=\"roster\" href=\"/roster?" + TOKEN + "=" + Page.attr(token)
+                        + "\">Roster and pairs</a></p>" : "")
                         + "<p><a class=\"button" + (primary == TandemRole.LEARNER ? "" : " secondary") + "\" id=\"activities\" href=\"/learn/activities?"
                         + TOKEN + "=" + Page.attr(token) + "\">" + (primary == TandemRole.LEARNER ? "Open your activities"
                         : "Preview the learners' activities") + "</a></p>")

@@ -95,6 +95,11 @@ public class Activities {
         return Response.seeOther(URI.create(context.link(page))).build();
     }
 
+    /** One version of a pack, if it is installed (a partner's attempt may pin another version than one's own). */
+    public Optional<ContentPack> pack(String packId, int version) {
+        return catalogue.pack(packId, version);
+    }
+
     public Optional<ContentPack> latest(String packId) {
         return catalogue.latest(packId);
     }

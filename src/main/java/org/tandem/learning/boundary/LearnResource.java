@@ -17,6 +17,7 @@ import org.tandem.catalogue.entity.Module;
 import org.tandem.catalogue.entity.Scenario;
 import org.tandem.catalogue.entity.Seat;
 import org.tandem.learning.control.Attempts;
+import org.tandem.learning.control.Pairings;
 import org.tandem.learning.entity.ActivityKind;
 import org.tandem.learning.entity.Attempt;
 import org.tandem.learning.entity.LearnerProfile;
@@ -41,6 +42,9 @@ public class LearnResource {
 
     @Inject
     Attempts attempts;
+
+    @Inject
+    Pairings pairings;
 
     @GET
     @Transactional
@@ -93,6 +97,10 @@ public class LearnResource {
             html.append(item("/learn/scenario/" + s.id(), s.title(), s.summary() + " " + seat + (swap ? " Recommended for you: a role swap." : ""),
                     status(ActivityKind.SCENARIO, s.id(), Optional.empty())));
         }
+        html.append("</ul><h2>With your partner</h2><ul class=\"activities\">")
+                .append(item(PartnerResource.PATH, "Your partner and shadowing log", "Who you train with, your scenario choices"
+                        + " side by side, and the log of your shadowing visits.",
+                        PartnerResource.status(pairings.current(context.learner().course()), context.learner().subject())));
         html.append("</ul><h2>After the programme</h2><ul class=\"activities\">");
         for (Instrument i : pack.instruments()) {
             html.append(item("/learn/assessment/" + i.id() + "?phase=post", i.title(), "The same assessment again, to see what changed",

@@ -100,11 +100,7 @@ public class ProfileResource {
     }
 
     static String label(ProfessionalGroup group) {
-        return switch (group) {
-            case MANAGER -> "Manager";
-            case CLINICIAN -> "Clinician";
-            case OTHER -> "Other role";
-        };
+        return group.label();
     }
 
     /** Only Tandem's own learning pages may follow the profile questions (no open redirect). */

@@ -62,7 +62,10 @@ public record Pairing(List<Pair> pairs, List<Unpaired> unpaired) {
         EVERY_PAIR_FULL("every pair already has a third member"),
         SPLIT_BY_TRAINER("the trainer split the pair"),
         UNPAIRED_BY_TRAINER("the trainer took the member out of the pair"),
-        PAIR_DISSOLVED("the only partner left the pair");
+        PAIR_DISSOLVED("the only partner left the pair"),
+        NOT_PAIRED_YET("the trainer has not made pairs yet"),
+        JOINED_AFTER_PAIRING("joined the course after the pairs were made"),
+        PARTNER_LEFT("their partner left the course");
 
         private final String description;
 
@@ -372,9 +375,10 @@ public record Pairing(List<Pair> pairs, List<Unpaired> unpaired) {
             if (!allowUnmixed) {
                 for (Pair pair : touched) {
                     if (!pair.isMixed()) {
+                        List<String> names = pair.members().stream().map(RosterMember::displayName).toList();
                         throw new PairingEditRefused("the edit would leave "
-                                + pair.members().stream().map(RosterMember::displayName).toList()
-                                + " without both a manager and a clinician; allow it explicitly to proceed");
+                                + String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1)
+                                + " without both a manager and a clinician");
                     }
                 }
             }

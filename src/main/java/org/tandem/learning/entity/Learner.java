@@ -9,4 +9,8 @@ public record Learner(long platformId, String deploymentId, String contextId, St
     public Learner {
         contextId = contextId == null ? "" : contextId;
     }
+
+    public Course course() {
+        return new Course(platformId, deploymentId, contextId);
+    }
 }

@@ -86,6 +86,10 @@ public class LearnerProfile {
         return group != null && consent != null;
     }
 
+    public String subject() {
+        return subject;
+    }
+
     public Optional<ProfessionalGroup> group() {
         return Optional.ofNullable(group);
     }

@@ -27,6 +27,15 @@ public enum ProfessionalGroup {
             Map.entry("allied health professional", CLINICIAN), Map.entry("allied health professionals", CLINICIAN),
             Map.entry("other", OTHER));
 
+    /** The group's name as pages show it: "Manager", "Clinician", "Other role". */
+    public String label() {
+        return switch (this) {
+            case MANAGER -> "Manager";
+            case CLINICIAN -> "Clinician";
+            case OTHER -> "Other role";
+        };
+    }
+
     /**
      * Reads the professional group from a parameter such as "manager", "Clinician", "nurse",
      * "allied_health" or "Allied-Health"; case, surrounding blanks and the separators space,

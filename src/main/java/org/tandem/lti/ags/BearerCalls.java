@@ -11,14 +11,15 @@ import org.tandem.lti.OutboundHttp;
 
 /**
  * Sends AGS requests with a Bearer token. A 401 means the platform dropped the token before its
- * expiry (restart, revocation): the token is forgotten and the request made once more.
+ * expiry (restart, revocation): the token is forgotten and the request made once more. Public so
+ * the other Advantage clients (NRPS) authenticate the same way.
  */
-final class BearerCalls {
+public final class BearerCalls {
 
     private final AccessTokens tokens;
     private final OutboundHttp http;
 
-    BearerCalls(AccessTokens tokens, OutboundHttp http) {
+    public BearerCalls(AccessTokens tokens, OutboundHttp http) {
         this.tokens = tokens;
         this.http = http;
     }
@@ -27,7 +28,7 @@ final class BearerCalls {
         return http;
     }
 
-    HttpResponse<String> send(TokenEndpoint endpoint, List<String> scopes, URI uri,
+    public HttpResponse<String> send(TokenEndpoint endpoint, List<String> scopes, URI uri,
                               Function<HttpRequest.Builder, HttpRequest.Builder> build) throws AgsException {
         String token = tokens.token(endpoint, scopes);
         HttpResponse<String> response = sendOnce(uri, build, token);

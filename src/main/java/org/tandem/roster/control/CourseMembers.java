@@ -57,6 +57,16 @@ public class CourseMembers {
         });
     }
 
+    /**
+     * A new member row in the caller's transaction, for a roster sync that writes all or nothing.
+     * A launch inserting the same person meanwhile makes the commit fail; the sync then tries again.
+     */
+    public CourseMember add(CourseKey course, String subject) {
+        CourseMember member = new CourseMember(course, subject);
+        em.persist(member);
+        return member;
+    }
+
     public Optional<CourseMember> find(CourseKey course, String subject) {
         return em.createQuery("select m from CourseMember m where m.platformId = :p and m.deploymentId = :d "
                         + "and m.contextId = :c and m.subject = :s", CourseMember.class)
@@ -76,6 +86,11 @@ public class CourseMembers {
     /** The learners of the course who are still on it. */
     public List<CourseMember> learners(CourseKey course) {
         return all(course).stream().filter(CourseMember::learner).filter(m -> m.status() != CourseMember.Status.LEFT).toList();
+    }
+
+    /** The course's roster row, if a launch or a sync has made one. */
+    public Optional<CourseRoster> findRoster(CourseKey course) {
+        return Optional.ofNullable(em.find(CourseRoster.class, new CourseRoster.Id(course)));
     }
 
     /** The course's roster row, created when missing. */

@@ -126,4 +126,17 @@ public class CourseRoster {
     public boolean stale(Instant now, Duration maxAge) {
         return syncedAt == null || syncedAt.plus(maxAge).isBefore(now);
     }
+
+    /**
+     * How long a failed refresh holds back the next automatic one. A platform that refused the
+     * token or sent a broken page will most likely do so again; asking on every launch of a
+     * class arriving together would only add load. The trainer's button is never held back.
+     */
+    public static final Duration RETRY_AFTER_FAILURE = Duration.ofMinutes(5);
+
+    /** Whether a launch should refresh the roster: a membership service is known, and it is stale and not just failed. */
+    public boolean dueForRefresh(Instant now, Duration maxAge) {
+        return membershipsUrl != null && stale(now, maxAge)
+                && (syncErrorAt == null || !syncErrorAt.plus(RETRY_AFTER_FAILURE).isAfter(now));
+    }
 }

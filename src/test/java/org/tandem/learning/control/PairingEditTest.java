@@ -145,4 +145,45 @@ class PairingEditTest {
         // moving a manager into the unmixed pair fixes it
         assertThat(moved.move("m3", "o1").warnings()).isEmpty();
     }
+
+    // ----- the trainer's edit commands: refusals in the trainer's words ---------------------------
+
+    @Test
+    void editCommandRefusesMovingIntoALearnerWhoIsNotInAPair() {
+        assertThatThrownBy(() -> new PairingEdit.Move("m1", "c3", false).applyTo(start))
+                .isInstanceOf(PairingEditRefused.class).hasMessage("Cy is not in a pair, so there is no pair to move Mia"
+                        + " into. Create a pair of the two instead.");
+    }
+
+    @Test
+    void editCommandExplainsAnUnmixedPairAndHowToAllowIt() {
+        assertThatThrownBy(() -> new PairingEdit.Move("c2", "m1", false).applyTo(start))
+                .isInstanceOf(PairingEditRefused.class)
+                .hasMessageStartingWith("Not done: the edit would leave Max and Meg without both a manager and a clinician.")
+                .hasMessageContaining("Allow a pair without both a manager and a clinician");
+        assertThat(new PairingEdit.Move("c2", "m1", true).applyTo(start).partnerOf("m2")).containsExactly(m3);
+    }
+
+    @Test
+    void editCommandRefusesCreatingAPairWithSomeoneAlreadyPaired() {
+        assertThatThrownBy(() -> new PairingEdit.CreatePair("c3", "m1", false).applyTo(start))
+                .hasMessageContaining("Mia is already in a pair");
+        assertThatThrownBy(() -> new PairingEdit.CreatePair("c3", "c3", false).applyTo(start))
+                .hasMessageContaining("two different learners");
+        assertThat(new PairingEdit.CreatePair("c3", "o1", true).applyTo(start).partnerOf("c3")).containsExactly(o1);
+    }
+
+    @Test
+    void editCommandRefusesSplittingOrUnpairingSomeoneUnpaired() {
+        assertThatThrownBy(() -> new PairingEdit.Split("o1").applyTo(start)).hasMessage("Oz is not in a pair, so there is nothing to split.");
+        assertThatThrownBy(() -> new PairingEdit.Unpair("o1", false).applyTo(start)).hasMessage("Oz is not in a pair.");
+        assertThat(new PairingEdit.Split("m3").applyTo(start).pairOf("m2")).isEmpty();
+        assertThat(new PairingEdit.Unpair("m3", false).applyTo(start).partnerOf("m2")).containsExactly(c2);
+    }
+
+    @Test
+    void editCommandRefusesALearnerNoLongerOnTheRoster() {
+        assertThatThrownBy(() -> new PairingEdit.Unpair("gone", false).applyTo(start))
+                .hasMessageContaining("not on the course's roster any more");
+    }
 }
