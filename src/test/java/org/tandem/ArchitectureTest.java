@@ -32,7 +32,8 @@ class ArchitectureTest {
 
     @Test
     void onlyLtiAndTheDemoPlatformTouchJose() {
-        // the demo platform is the *other side* of the protocol: it signs, it never validates
+        // the demo platform is the *other side* of the protocol: it signs its own messages and
+        // verifies Tandem's (deep-linking responses, client assertions) as an LMS does
         noClasses().that().resideOutsideOfPackages("org.tandem.lti..", "org.tandem.demo..")
                 .should().dependOnClassesThat().resideInAPackage("com.nimbusds..")
                 .check(tandem);

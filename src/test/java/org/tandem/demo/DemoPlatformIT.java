@@ -2,6 +2,17 @@ package org.tandem.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLEncoder;
@@ -9,11 +20,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -30,7 +44,9 @@ import org.tandem.Deployments;
 /**
  * A person on a fresh install: opens the demo course, launches as each role through the real LTI
  * flow (login initiation, demo authorization endpoint, signed id_token, launch checks) and lands
- * on Tandem's page; plus the plumbing around it (health, headers, admin protection).
+ * on Tandem's page; the trainer's deep-linking request; the demo's token, AGS and NRPS services
+ * as Tandem's own client and a forger meet them; the demo gradebook and its unavailable switch;
+ * plus the plumbing around it (health, headers, admin protection).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -41,7 +57,8 @@ class DemoPlatformIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.tandem();
+        // the probe lets the test drive Tandem's own AGS client against the demo's services
+        return Deployments.tandem().addClass(AgsProbeResource.class);
     }
 
     @ArquillianResource
@@ -330,5 +347,275 @@ class DemoPlatformIT {
         HttpResponse<String> jwks = get(uri(".well-known/jwks.json"));
         assertThat(jwks.statusCode()).isEqualTo(200);
         assertThat(jwks.body()).contains("\"kty\":\"RSA\"").contains("\"kid\"").doesNotContain("\"d\"").doesNotContain("\"p\"");
+    }
+
+    // ----- deep linking, services and gradebook of the demo platform ----------------------------
+
+    private static final String SCORE = "https://purl.imsglobal.org/spec/lti-ags/scope/score";
+    private static final String LINEITEM = "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem";
+    private static final String RESULTS = "https://purl.imsglobal.org/spec/lti-ags/scope/result.readonly";
+    private static final String MEMBERSHIPS = "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly";
+
+    /** The claims of a compact JWT, read without checking (the test only looks). */
+    private static JsonObject payload(String jwt) {
+        String json = new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
+        return Json.createReader(new StringReader(json)).readObject();
+    }
+
+    /** The id_token the demo signs after a launch started at {@code start}; the auto-post form is returned too. */
+    private HttpResponse<String> authorizeFrom(URI start) throws Exception {
+        HttpResponse<String> started = get(start);
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(302);
+        HttpResponse<String> login = get(URI.create(started.headers().firstValue("Location").orElseThrow()));
+        HttpResponse<String> authorized = get(next(login));
+        assertThat(authorized.statusCode()).as(authorized.body()).isEqualTo(200);
+        return authorized;
+    }
+
+    /** A token from the demo's token endpoint, asked for by Tandem's own AccessTokens (signed with Tandem's key). */
+    private String tandemToken(String... scopes) throws Exception {
+        get(uri(".well-known/jwks.json"));
+        get(uri("demo"));
+        StringBuilder query = new StringBuilder("it-probe/ags/token?token_url=" + enc(uri("demo/token").toString())
+                + "&client_id=tandem-demo");
+        for (String scope : scopes) {
+            query.append("&scope=").append(enc(scope));
+        }
+        HttpResponse<String> token = send(HttpRequest.newBuilder(uri(query.toString())).POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+        return token.body();
+    }
+
+    private HttpResponse<String> bearer(String method, URI uri, String token, String contentType, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token);
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return http.send(request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String forgedAssertion(String tokenUrl) throws Exception {
+        RSAKey stranger = new RSAKeyGenerator(2048).keyID("not-tandems").generate();
+        Instant now = Instant.now();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("not-tandems").build(),
+                new JWTClaimsSet.Builder().issuer("tandem-demo").subject("tandem-demo").audience(tokenUrl)
+                        .issueTime(Date.from(now.minusSeconds(5))).expirationTime(Date.from(now.plusSeconds(300)))
+                        .jwtID(UUID.randomUUID().toString()).build());
+        jwt.sign(new RSASSASigner(stranger));
+        return jwt.serialize();
+    }
+
+    @Test
+    void resourceLinkLaunchesCarryTheCoursesAgsAndNrpsEndpoints() throws Exception {
+        HttpResponse<String> authorized = authorizeFrom(uri("demo/launch?as=manager&link=demo-link-home"));
+        JsonObject claims = payload(field(authorized.body(), "id_token"));
+
+        JsonObject ags = claims.getJsonObject("https://purl.imsglobal.org/spec/lti-ags/claim/endpoint");
+        assertThat(ags.getString("lineitems")).isEqualTo(uri("demo/courses/demo-course-1/lineitems").toString() + "?type_id=1");
+        assertThat(ags.containsKey("lineitem")).as("fixed links have no column of their own").isFalse();
+        assertThat(ags.getJsonArray("scope").getValuesAs(JsonString.class)).extracting(JsonString::getString)
+                .containsExactlyInAnyOrder(LINEITEM, "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem.readonly", RESULTS, SCORE);
+        JsonObject nrps = claims.getJsonObject("https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice");
+        assertThat(nrps.getString("context_memberships_url")).isEqualTo(uri("demo/courses/demo-course-1/memberships").toString());
+        assertThat(send(HttpRequest.newBuilder(uri("admin/api/platforms")).header("Authorization", ADMIN).GET()).body())
+                .as("the demo registration has its token URL").contains(uri("demo/token").toString());
+    }
+
+    @Test
+    void trainersDeepLinkingRequestPassesTandemsLaunchValidation() throws Exception {
+        HttpResponse<String> learner = get(uri("demo/deep-links?as=manager"));
+        assertThat(learner.statusCode()).isEqualTo(403);
+        assertThat(learner.body()).contains("Only a trainer can add activities");
+
+        HttpResponse<String> authorized = authorizeFrom(uri("demo/deep-links?as=trainer&return=" + enc(uri("demo").toString())));
+        String idToken = field(authorized.body(), "id_token");
+        JsonObject claims = payload(idToken);
+        assertThat(claims.getString("https://purl.imsglobal.org/spec/lti/claim/message_type")).isEqualTo("LtiDeepLinkingRequest");
+        assertThat(claims.containsKey("https://purl.imsglobal.org/spec/lti/claim/resource_link")).isFalse();
+        assertThat(claims.getString("https://purl.imsglobal.org/spec/lti/claim/target_link_uri")).isEqualTo(uri("lti/launch").toString());
+        JsonObject settings = claims.getJsonObject("https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings");
+        assertThat(settings.getString("deep_link_return_url")).isEqualTo(uri("demo/deep-links/return").toString());
+        assertThat(settings.getJsonArray("accept_types").getString(0)).isEqualTo("ltiResourceLink");
+        assertThat(settings.getBoolean("accept_multiple")).isTrue();
+        assertThat(settings.getBoolean("auto_create")).isTrue();
+        assertThat(settings.getString("data")).isNotBlank();
+
+        HttpResponse<String> launched = postLaunch("id_token=" + enc(idToken) + "&state=" + enc(field(authorized.body(), "state")));
+        assertThat(launched.statusCode()).as(launched.body()).isEqualTo(303);
+        assertThat(URI.create(launched.headers().firstValue("Location").orElseThrow()).getPath()).isNotEqualTo("/lti/launch");
+
+        // the authorization endpoint refuses a deep-linking request for a learner too, whoever asks it
+        HttpResponse<String> forged = get(uri("demo/auth?response_type=id_token&scope=openid&client_id=tandem-demo&redirect_uri="
+                + enc(uri("lti/launch").toString()) + "&login_hint=clinician&state=s&nonce=n&response_mode=form_post"
+                + "&lti_message_hint=deep-linking"));
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(forged.body()).doesNotContain("id_token");
+    }
+
+    @Test
+    void deepLinkingReturnRefusesForgedResponsesAndPlacesNothing() throws Exception {
+        HttpResponse<String> garbage = send(HttpRequest.newBuilder(uri("demo/deep-links/return"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("JWT=garbage")));
+        assertThat(garbage.statusCode()).isEqualTo(400);
+        assertThat(garbage.body()).contains("<dd id=\"failed-check\">FORMAT</dd>").contains("Nothing was added");
+
+        String unsigned = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8))
+                + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(("{\"iss\":\"tandem-demo\",\"aud\":\""
+                + uri("demo") + "\"}").getBytes(StandardCharsets.UTF_8)) + ".";
+        HttpResponse<String> none = send(HttpRequest.newBuilder(uri("demo/deep-links/return"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("JWT=" + enc(unsigned))));
+        assertThat(none.statusCode()).isEqualTo(400);
+        assertThat(none.body()).contains("<dd id=\"failed-check\">FORMAT</dd>");
+
+        HttpResponse<String> foreign = send(HttpRequest.newBuilder(uri("demo/deep-links/return"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("JWT=" + enc(forgedAssertion(uri("demo").toString())))));
+        assertThat(foreign.statusCode()).isEqualTo(400);
+        assertThat(foreign.body()).contains("<dd id=\"failed-check\">KEY</dd>").contains("not-tandems");
+
+        assertThat(get(uri("demo")).body()).contains("id=\"placed-none\"").doesNotContain("id=\"link-placed-");
+    }
+
+    @Test
+    void tokenEndpointIssuesTokensToTandemAndRefusesForgedAssertions() throws Exception {
+        assertThat(tandemToken(SCORE)).isNotBlank();
+
+        String tokenUrl = uri("demo/token").toString();
+        HttpResponse<String> forged = send(HttpRequest.newBuilder(uri("demo/token")).header("Content-Type",
+                "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"
+                + "&client_assertion_type=" + enc("urn:ietf:params:oauth:client-assertion-type:jwt-bearer")
+                + "&client_assertion=" + enc(forgedAssertion(tokenUrl)) + "&scope=" + enc(SCORE))));
+        assertThat(forged.statusCode()).isEqualTo(401);
+        assertThat(forged.body()).contains("\"error\":\"invalid_client\"").contains("not-tandems");
+        assertThat(forged.headers().firstValue("Cache-Control")).contains("no-store");
+
+        HttpResponse<String> grant = send(HttpRequest.newBuilder(uri("demo/token")).header("Content-Type",
+                "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("grant_type=password&scope=x")));
+        assertThat(grant.statusCode()).isEqualTo(400);
+        assertThat(grant.body()).contains("unsupported_grant_type");
+    }
+
+    @Test
+    void scorePostedWithADemoTokenShowsOnTheGradebook() throws Exception {
+        String token = tandemToken(LINEITEM, SCORE, RESULTS);
+        String container = uri("demo/courses/demo-course-1/lineitems").toString() + "?type_id=1";
+
+        HttpResponse<String> created = bearer("POST", URI.create(container), token, "application/vnd.ims.lis.v2.lineitem+json",
+                "{\"label\":\"Programme home (IT)\",\"scoreMaximum\":10,\"resourceId\":\"it:home\",\"tag\":\"it\","
+                        + "\"resourceLinkId\":\"demo-link-home\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String lineItem = payloadId(created.body());
+        assertThat(lineItem).endsWith("/lineitem?type_id=1");
+        assertThat(created.headers().firstValue("Location")).contains(lineItem);
+
+        HttpResponse<String> unknownLink = bearer("POST", URI.create(container), token, "application/vnd.ims.lis.v2.lineitem+json",
+                "{\"label\":\"x\",\"scoreMaximum\":10,\"resourceLinkId\":\"no-such-link\"}");
+        assertThat(unknownLink.statusCode()).isEqualTo(400);
+
+        // Tandem's own find-or-create finds the column again by resource_id and tag
+        HttpResponse<String> found = send(HttpRequest.newBuilder(uri("it-probe/ags/line-item?token_url=" + enc(uri("demo/token").toString())
+                + "&client_id=tandem-demo&lineitems=" + enc(container) + "&label=x&resource_id=it:home&tag=it"))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(found.body()).isEqualTo(lineItem);
+
+        String scores = lineItem.replace("/lineitem?", "/lineitem/scores?");
+        String score = "{\"userId\":\"demo-manager\",\"scoreGiven\":8,\"scoreMaximum\":10,\"activityProgress\":\"Completed\","
+                + "\"gradingProgress\":\"FullyGraded\",\"timestamp\":\"2026-11-26T10:00:00.000Z\"}";
+        assertThat(bearer("POST", URI.create(scores), "made-up", "application/vnd.ims.lis.v1.score+json", score).statusCode())
+                .isEqualTo(401);
+        assertThat(bearer("POST", URI.create(scores.replace("?type_id=1", "")), token, "application/vnd.ims.lis.v1.score+json",
+                score).statusCode()).as("the query string must be kept").isEqualTo(404);
+        assertThat(bearer("POST", URI.create(scores), token, "application/json", score).statusCode()).isEqualTo(415);
+        HttpResponse<String> accepted = bearer("POST", URI.create(scores), token, "application/vnd.ims.lis.v1.score+json", score);
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+        HttpResponse<String> older = bearer("POST", URI.create(scores), token, "application/vnd.ims.lis.v1.score+json",
+                score.replace("10:00:00.000Z", "09:59:59.000Z").replace("\"scoreGiven\":8", "\"scoreGiven\":2"));
+        assertThat(older.statusCode()).isEqualTo(409);
+
+        // Tandem's ScoreClient adds /scores to the path and keeps ?type_id=1
+        HttpResponse<String> delivered = send(HttpRequest.newBuilder(uri("it-probe/ags/score?token_url="
+                + enc(uri("demo/token").toString()) + "&client_id=tandem-demo&lineitem=" + enc(lineItem)
+                + "&user=demo-manager&given=9&timestamp=" + enc("2026-11-26T10:05:00Z"))).POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(delivered.body()).startsWith("DELIVERED 200");
+
+        HttpResponse<String> results = bearer("GET", URI.create(lineItem.replace("/lineitem?", "/lineitem/results?")), token, null, null);
+        assertThat(results.statusCode()).isEqualTo(200);
+        assertThat(results.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/vnd.ims.lis.v2.resultcontainer+json");
+        assertThat(results.body()).contains("\"userId\":\"demo-manager\"").contains("\"resultScore\":9").contains("\"resultMaximum\":10");
+
+        String gradebook = get(uri("demo/gradebook")).body();
+        assertThat(gradebook).contains("Programme home (IT)").contains("<th scope=\"row\">Alex Morgan")
+                .contains("<strong>9 / 10</strong>").contains("Completed, FullyGraded").contains("2 scores received")
+                .contains("/lineitem/scores?type_id=1</code></td><td>409");
+    }
+
+    private static String payloadId(String json) {
+        return Json.createReader(new StringReader(json)).readObject().getString("id");
+    }
+
+    @Test
+    void membershipsArePagedWithLinkNext() throws Exception {
+        String token = tandemToken(MEMBERSHIPS);
+        assertThat(bearer("GET", uri("demo/courses/demo-course-1/memberships"), tandemToken(SCORE), null, null).statusCode())
+                .as("a token without the NRPS scope").isEqualTo(403);
+
+        List<String> members = new ArrayList<>();
+        URI page = uri("demo/courses/demo-course-1/memberships?limit=4");
+        int pages = 0;
+        while (page != null) {
+            HttpResponse<String> response = bearer("GET", page, token, null, null);
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type").orElseThrow())
+                    .startsWith("application/vnd.ims.lti-nrps.v2.membershipcontainer+json");
+            JsonObject container = Json.createReader(new StringReader(response.body())).readObject();
+            assertThat(container.getJsonObject("context").getString("id")).isEqualTo("demo-course-1");
+            for (JsonObject member : container.getJsonArray("members").getValuesAs(JsonObject.class)) {
+                assertThat(member.getString("status")).isEqualTo("Active");
+                members.add(member.getString("user_id"));
+            }
+            pages++;
+            Matcher next = Pattern.compile("<([^>]*)>\\s*;\\s*rel=\"next\"").matcher(response.headers().firstValue("Link").orElse(""));
+            page = next.find() ? URI.create(next.group(1)) : null;
+        }
+        assertThat(pages).isEqualTo(2);
+        assertThat(members).containsExactly("demo-manager", "demo-clinician", "demo-trainer", "demo-evaluator",
+                "demo-manager-2", "demo-clinician-2");
+
+        HttpResponse<String> learners = bearer("GET", uri("demo/courses/demo-course-1/memberships?role=Learner"), token, null, null);
+        assertThat(learners.body()).contains("demo-manager-2").doesNotContain("demo-trainer");
+    }
+
+    @Test
+    void unavailableSwitchMakesTheServicesAnswer503UntilSwitchedBack() throws Exception {
+        String page = get(uri("demo/gradebook")).body();
+        assertThat(page).contains("Make the LMS unavailable");
+        String formToken = field(page, "form_token");
+        HttpResponse<String> forged = send(HttpRequest.newBuilder(uri("demo/gradebook/availability"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("unavailable=true")));
+        assertThat(forged.statusCode()).as("no form token").isEqualTo(403);
+
+        String token = tandemToken(MEMBERSHIPS);
+        try {
+            HttpResponse<String> off = send(HttpRequest.newBuilder(uri("demo/gradebook/availability")).header("Origin", "null")
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("unavailable=true&form_token=" + enc(formToken))));
+            assertThat(off.statusCode()).isEqualTo(303);
+            assertThat(get(uri("demo/gradebook")).body()).contains("Make the LMS available again").contains("answer 503");
+
+            HttpResponse<String> tokenDown = send(HttpRequest.newBuilder(uri("demo/token")).header("Content-Type",
+                    "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")));
+            assertThat(tokenDown.statusCode()).isEqualTo(503);
+            assertThat(tokenDown.headers().firstValue("Retry-After")).contains("30");
+            assertThat(bearer("GET", uri("demo/courses/demo-course-1/memberships"), token, null, null).statusCode()).isEqualTo(503);
+            assertThat(get(uri("demo")).body()).contains("id=\"lms-down\"");
+        } finally {
+            HttpResponse<String> on = send(HttpRequest.newBuilder(uri("demo/gradebook/availability"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("unavailable=false&form_token=" + enc(formToken))));
+            assertThat(on.statusCode()).isEqualTo(303);
+        }
+        assertThat(bearer("GET", uri("demo/courses/demo-course-1/memberships"), token, null, null).statusCode()).isEqualTo(200);
     }
 }

@@ -22,9 +22,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.tandem.catalogue.control.Catalogue;
+import org.tandem.demo.control.DemoAvailability;
 import org.tandem.demo.control.DemoCohort;
 import org.tandem.demo.control.DemoCourse;
+import org.tandem.demo.control.DemoCourseLinks;
+import org.tandem.demo.control.DemoDeepLinks;
 import org.tandem.demo.control.DemoPlatform;
 import org.tandem.demo.entity.DemoLink;
 import org.tandem.demo.entity.DemoPerson;
@@ -35,9 +37,10 @@ import org.tandem.lti.registration.entity.Platform;
 import org.tandem.lti.web.Page;
 
 /**
- * The demo platform's endpoints: its course page with "launch as" choices and a form that
- * generates a demo cohort for the evaluation, the OIDC authorization endpoint Tandem's login
- * redirects to, and its JWKS.
+ * The demo platform's browser-facing endpoints: its course page with "launch as" choices, the
+ * links a trainer placed and a form that generates a demo cohort for the evaluation, the start of
+ * each launch, the OIDC authorization endpoint Tandem's login redirects to, and its JWKS. The
+ * deep-linking return, the services and the gradebook have resources of their own.
  */
 @Path("demo")
 @RequestScoped
@@ -53,12 +56,16 @@ public class DemoPlatformResource {
     ToolUrls urls;
 
     @Inject
-    Catalogue catalogue;
+    DemoCourseLinks links;
+
+    @Inject
+    DemoDeepLinks deepLinks;
+
+    @Inject
+    DemoAvailability availability;
 
     @Inject
     DemoCohort cohort;
-
-    static final String DEMO_PACK = "starter";
 
     /** The course page's cohort form: enough learners for every figure, few enough to generate at once. */
     static final int COHORT_DEFAULT = 20;
@@ -73,7 +80,7 @@ public class DemoPlatformResource {
     public Response course(@QueryParam("as") String as, @QueryParam("tool_host") String toolHost,
                            @QueryParam("cohort") String cohortNotice) {
         if (!demo.enabled()) {
-            return off();
+            return DemoForms.off();
         }
         URI base = urls.base(uriInfo);
         URI toolBase;
@@ -92,21 +99,39 @@ public class DemoPlatformResource {
             cards.append("<li class=\"card\"><h3>").append(Page.text(person.displayName())).append("</h3><p class=\"muted\">")
                     .append(Page.text(person.description())).append("</p><p><a class=\"button\" id=\"launch-")
                     .append(Page.attr(person.hint())).append("\" href=\"").append(Page.attr(launch)).append("\" target=\"")
-                    .append(FRAME).append("\">Launch as ").append(Page.text(person.givenName())).append("</a></p><p>")
-                    .append("<a href=\"").append(Page.attr(launch)).append("\" target=\"_blank\">In a new window</a> · ")
+                    .append(FRAME).append("\">Launch as ").append(Page.text(person.givenName())).append("</a></p>");
+            if (person.instructor()) {
+                // as in an LMS, only the course's trainer may add activities (Deep Linking 2.0)
+                cards.append("<p><a class=\"button\" id=\"add-activities\" href=\"")
+                        .append(Page.attr(UriBuilder.fromUri(toolBase).path("demo/deep-links").queryParam("as", person.hint())
+                                .queryParam("return", returnUrl).build()))
+                        .append("\" target=\"").append(FRAME).append("\">Add Tandem activities to this course</a></p>");
+            }
+            cards.append("<p><a href=\"").append(Page.attr(launch)).append("\" target=\"_blank\">In a new window</a> · ")
                     .append("<a href=\"").append(Page.attr(UriBuilder.fromUri(base).path("demo").queryParam("as", person.hint())
                             .queryParam("tool_host", toolHost == null ? "" : toolHost).build()))
                     .append("#activities\">Course links as ").append(Page.text(person.givenName())).append("</a></p></li>");
         }
         cards.append("</ul>");
-        StringBuilder links = new StringBuilder("<ol class=\"activities\">");
-        for (DemoLink link : DemoCourse.links(catalogue.latest(DEMO_PACK))) {
-            links.append("<li><a id=\"link-").append(Page.attr(link.id())).append("\" href=\"")
-                    .append(Page.attr(launchUri(toolBase, chosen, link.id(), returnUrl))).append("\" target=\"").append(FRAME)
-                    .append("\">").append(Page.text(link.title())).append("</a> <span class=\"muted\">(").append(Page.text(link.kind()))
-                    .append(")</span></li>");
+        StringBuilder fixed = new StringBuilder("<ol class=\"activities\">");
+        for (DemoLink link : links.fixed()) {
+            fixed.append(linkItem(toolBase, chosen, link, returnUrl, ""));
         }
-        links.append("</ol>");
+        fixed.append("</ol>");
+        List<DemoLink> placed = links.placed();
+        StringBuilder added = new StringBuilder("<h3 id=\"placed\">Added by the trainer</h3>");
+        if (placed.isEmpty()) {
+            added.append("<p class=\"muted\" id=\"placed-none\">None yet. Sam Taylor (trainer) can use <a href=\"#add-activities\">")
+                    .append("Add Tandem activities to this course</a>: Tandem opens its catalogue, and what Sam chooses comes back ")
+                    .append("here as signed deep links, with gradebook columns.</p>");
+        } else {
+            added.append("<ol class=\"activities\" id=\"placed-links\">");
+            for (DemoLink link : placed) {
+                added.append(linkItem(toolBase, chosen, link, returnUrl, link.lineItemId().isPresent() ? ", graded" : ""));
+            }
+            added.append("</ol>");
+        }
+        boolean down = availability.unavailable();
         return Page.titled("Demo course")
                 .html("<p class=\"muted\">Tandem demo platform – a stand-in for Moodle or Canvas</p>")
                 .heading(DemoPlatform.COURSE_TITLE)
@@ -114,13 +139,24 @@ public class DemoPlatformResource {
                         + "demo platform's authorization endpoint, a signed id_token, and every check a Moodle or Canvas launch gets.")
                 .html(cards.toString())
                 .html("<h2 id=\"activities\">Course links, opened as " + Page.text(chosen.displayName()) + "</h2>")
-                .html(links.toString())
+                .html(fixed.toString())
+                .html(added.toString())
+                .html("<h2 id=\"grades\">Grades</h2><p>Scores Tandem sends arrive in the <a id=\"gradebook-link\" href=\"/demo/gradebook\">"
+                        + "demo gradebook</a>" + (down ? " – <strong id=\"lms-down\">the LMS is unavailable now</strong>, so Tandem "
+                        + "keeps them until it is back." : ".") + "</p>")
                 .html(cohortSection(platform, toolHost, "generated".equals(cohortNotice)))
                 .html("<h2>Tandem</h2>")
                 .html("<iframe name=\"" + FRAME + "\" id=\"" + FRAME + "\" title=\"Tandem activity\" src=\"about:blank\" "
                         + "class=\"tool-frame\"></iframe>")
                 .script("/assets/demo-platform-storage.js")
                 .response(200);
+    }
+
+    private static String linkItem(URI toolBase, DemoPerson chosen, DemoLink link, String returnUrl, String note) {
+        return "<li><a id=\"link-" + Page.attr(link.id()) + "\" href=\"" + Page.attr(launchUri(toolBase, chosen, link.id(), returnUrl))
+                + "\" target=\"" + FRAME + "\">" + Page.text(link.title()) + "</a> <span class=\"muted\">(" + Page.text(link.kind())
+                + Page.text(note) + ")</span>" + link.text().map(t -> "<br><span class=\"muted\">" + Page.text(t) + "</span>").orElse("")
+                + "</li>";
     }
 
     /**
@@ -151,7 +187,7 @@ public class DemoPlatformResource {
                 .append("after the programme: about 90 % consent to evaluation, about 5 % answered only before and 5 % only ")
                 .append("after. Generating replaces the previous demo cohort; the same sizes give the same answers.</p>")
                 .append("<form method=\"post\" action=\"/demo/cohort\" id=\"cohort-form\">")
-                .append("<input type=\"hidden\" name=\"form_token\" value=\"").append(Page.attr(demo.formToken())).append("\">")
+                .append(DemoForms.tokenField(demo))
                 .append(number("cohort-managers", "managers", "Managers"))
                 .append(number("cohort-clinicians", "clinicians", "Clinicians"))
                 .append("<input type=\"hidden\" name=\"tool_host\" value=\"").append(Page.attr(toolHost == null ? "" : toolHost))
@@ -179,17 +215,13 @@ public class DemoPlatformResource {
                                    @FormParam("clinicians") String clinicians, @FormParam("tool_host") String toolHost,
                                    @FormParam("form_token") String formToken) {
         if (!demo.enabled()) {
-            return off();
+            return DemoForms.off();
         }
         URI base = urls.base(uriInfo);
-        String ours = base.getScheme() + "://" + base.getAuthority();
-        boolean sameOrigin = origin == null || origin.equals("null") || origin.equalsIgnoreCase(ours);
-        if (!sameOrigin || formToken == null || !java.security.MessageDigest.isEqual(
-                demo.formToken().getBytes(java.nio.charset.StandardCharsets.UTF_8), formToken.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
-            LOG.warning(() -> "demo cohort form refused: origin " + origin + " (this host is " + ours + ") or a missing form token");
-            return Page.titled("Demo platform").heading("Form refused")
-                    .paragraph("This form did not come from the demo course page on this host. Nothing was changed.")
-                    .html("<p><a href=\"/demo\">Back to the demo course</a></p>").response(403);
+        if (!DemoForms.fromDemoPage(demo, base, origin, formToken)) {
+            LOG.warning(() -> "demo cohort form refused: origin " + origin + " (this host is " + base.getAuthority()
+                    + ") or a missing form token");
+            return DemoForms.refused("/demo");
         }
         int managerCount = size(managers);
         int clinicianCount = size(clinicians);
@@ -255,42 +287,18 @@ public class DemoPlatformResource {
     @Transactional
     public Response launch(@QueryParam("as") String as, @QueryParam("link") String linkId, @QueryParam("return") String returnUrl) {
         if (!demo.enabled()) {
-            return off();
+            return DemoForms.off();
         }
         Optional<DemoPerson> person = DemoPerson.byHint(as);
-        String link = linkId == null || linkId.isBlank() ? DemoCourse.HOME : linkId;
-        if (person.isEmpty() || DemoCourse.link(catalogue.latest(DEMO_PACK), link).isEmpty()) {
+        Optional<DemoLink> link = links.find(linkId == null || linkId.isBlank() ? DemoCourse.HOME : linkId);
+        if (person.isEmpty() || link.isEmpty()) {
             return Page.titled("Demo platform").heading("Unknown demo person or link")
                     .paragraph("Choose one of the people and links on the demo course page.").response(400);
         }
         URI base = urls.base(uriInfo);
         demo.ensureRegistered(base);
-        URI login = UriBuilder.fromUri(urls.login(uriInfo))
-                .queryParam("iss", DemoPlatform.issuer(base))
-                .queryParam("login_hint", person.get().hint())
-                .queryParam("target_link_uri", urls.launch(uriInfo))
-                .queryParam("lti_message_hint", link + " " + safeReturn(base, returnUrl))
-                .queryParam("client_id", DemoPlatform.CLIENT_ID)
-                .queryParam("lti_deployment_id", DemoPlatform.DEPLOYMENT_ID)
-                // the course page answers LTI platform storage messages (assets/demo-platform-storage.js)
-                .queryParam("lti_storage_target", "_parent")
-                .build();
-        return Response.status(Response.Status.FOUND).location(login).header("Cache-Control", "no-store").build();
-    }
-
-    /** The course page the person launched from; only this demo's own pages on this machine qualify. */
-    private static String safeReturn(URI base, String returnUrl) {
-        try {
-            URI r = URI.create(returnUrl == null ? "" : returnUrl);
-            if (("http".equals(r.getScheme()) || "https".equals(r.getScheme())) && r.getHost() != null
-                    && (r.getHost().equalsIgnoreCase(base.getHost()) || DemoPlatform.loopback(r.getHost()))
-                    && "/demo".equals(r.getPath())) {
-                return r.toString();
-            }
-        } catch (IllegalArgumentException e) {
-            // fall through to the default
-        }
-        return base.resolve("demo").toString();
+        return DemoLogin.start(urls, uriInfo, base, person.get(), link.get().url().orElse(urls.launch(uriInfo).toString()),
+                link.get().id() + " " + DemoLogin.safeReturn(base, returnUrl));
     }
 
     /** The OIDC authorization endpoint: checks the request and posts a signed id_token back. */
@@ -304,7 +312,7 @@ public class DemoPlatformResource {
                               @QueryParam("nonce") String nonce, @QueryParam("response_mode") String responseMode,
                               @QueryParam("lti_message_hint") String messageHint) {
         if (!demo.enabled()) {
-            return off();
+            return DemoForms.off();
         }
         URI base = urls.base(uriInfo);
         String registeredRedirect = urls.launch(uriInfo).toString();
@@ -338,13 +346,25 @@ public class DemoPlatformResource {
                     .response(400);
         }
         String[] hint = (messageHint == null ? "" : messageHint).split(" ", 2);
-        Optional<DemoLink> link = DemoCourse.link(catalogue.latest(DEMO_PACK), hint[0].isBlank() ? DemoCourse.HOME : hint[0]);
-        if (link.isEmpty()) {
-            return Page.titled("Demo platform").heading("The demo platform refused this login")
-                    .paragraph("lti_message_hint names no link of the demo course.").response(400);
+        String courseReturn = DemoLogin.safeReturn(base, hint.length > 1 ? hint[1] : null);
+        String idToken;
+        if (DemoLogin.DEEP_LINKING.equals(hint[0])) {
+            if (!person.get().instructor()) {
+                LOG.warning(() -> "demo platform refused a deep-linking request for " + loginHint + ", who is no trainer");
+                return Page.titled("Demo platform").heading("Only a trainer can add activities")
+                        .paragraph(person.get().displayName() + " is not a trainer of the demo course, so the demo platform "
+                                + "does not let them choose activities for it, as an LMS would not.").response(403);
+            }
+            String data = deepLinks.request(person.get(), courseReturn);
+            idToken = demo.deepLinkingRequest(base, person.get(), nonce, registeredRedirect, data, courseReturn);
+        } else {
+            Optional<DemoLink> link = links.find(hint[0].isBlank() ? DemoCourse.HOME : hint[0]);
+            if (link.isEmpty()) {
+                return Page.titled("Demo platform").heading("The demo platform refused this login")
+                        .paragraph("lti_message_hint names no link of the demo course.").response(400);
+            }
+            idToken = demo.idToken(base, person.get(), nonce, registeredRedirect, link.get(), courseReturn);
         }
-        String idToken = demo.idToken(base, person.get(), nonce, registeredRedirect, link.get(),
-                safeReturn(base, hint.length > 1 ? hint[1] : null));
         return Page.titled("Signing in")
                 .html("<form id=\"autopost\" method=\"post\" action=\"" + Page.attr(registeredRedirect) + "\">"
                         + "<input type=\"hidden\" name=\"id_token\" value=\"" + Page.attr(idToken) + "\">"
@@ -360,14 +380,8 @@ public class DemoPlatformResource {
     @Transactional
     public Response jwks() {
         if (!demo.enabled()) {
-            return off();
+            return DemoForms.off();
         }
         return Response.ok(demo.publicKeys().toString(true)).header("Cache-Control", "max-age=300").build();
-    }
-
-    private static Response off() {
-        return Page.titled("Demo platform").heading("The demo platform is off")
-                .paragraph("Set TANDEM_DEMO_ENABLED=true to use it. It is on by default only with the embedded database.")
-                .response(404);
     }
 }

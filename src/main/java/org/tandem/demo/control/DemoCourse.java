@@ -17,6 +17,8 @@ import org.tandem.demo.entity.DemoLink;
 public final class DemoCourse {
 
     public static final String HOME = "demo-link-home";
+    /** The content pack whose activities the course links. */
+    public static final String PACK = "starter";
 
     private DemoCourse() {
     }

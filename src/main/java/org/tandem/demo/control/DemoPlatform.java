@@ -41,8 +41,10 @@ import org.tandem.lti.registration.entity.RegistrationSource;
 import org.tandem.platform.control.DatabaseSettings;
 
 /**
- * The demo LTI 1.3 platform. It registers itself like any platform (issuer {@code <base>/demo})
- * and signs real id_tokens that Tandem's launch validates in full.
+ * The demo LTI 1.3 platform. It registers itself like any platform (issuer {@code <base>/demo},
+ * token URL {@code <base>/demo/token}) and signs real id_tokens that Tandem's launch validates in
+ * full: resource link launches carrying the AGS and NRPS claims of the demo course, and
+ * deep-linking requests for its trainer.
  */
 @ApplicationScoped
 public class DemoPlatform {
@@ -54,6 +56,12 @@ public class DemoPlatform {
     public static final String COURSE_LABEL = "LEAD-DEMO";
     public static final String LINK_ID = "demo-link-home";
     public static final String LINK_TITLE = "Tandem programme home";
+    /**
+     * Like Moodle's, the demo's AGS URLs carry a query string a tool must keep: scores go to the
+     * line item URL with /scores added to its path, not to its end.
+     */
+    public static final String TYPE_ID = "1";
+    public static final String DEEP_LINK_RETURN = "demo/deep-links/return";
 
     @PersistenceContext(unitName = "tandem")
     EntityManager em;
@@ -79,6 +87,25 @@ public class DemoPlatform {
         return base.resolve("demo").toString();
     }
 
+    public static String tokenUrl(URI base) {
+        return base.resolve("demo/token").toString();
+    }
+
+    /** The demo course's line items container (AGS 2.0 §3.2, the claim's lineitems). */
+    public static String lineItemsUrl(URI base) {
+        return base.resolve("demo/courses/" + COURSE_ID + "/lineitems") + "?type_id=" + TYPE_ID;
+    }
+
+    /** One line item (AGS 2.0 §3.2, the claim's lineitem); scores and results hang below it. */
+    public static String lineItemUrl(URI base, long id) {
+        return base.resolve("demo/courses/" + COURSE_ID + "/lineitems/" + id + "/lineitem") + "?type_id=" + TYPE_ID;
+    }
+
+    /** The demo course's membership container (NRPS 2.0, context_memberships_url). */
+    public static String membershipsUrl(URI base) {
+        return base.resolve("demo/courses/" + COURSE_ID + "/memberships").toString();
+    }
+
     /**
      * Registers the demo platform for this base URL if it is not yet. Without TANDEM_BASE_URL the
      * base comes from the request, so only loopback hosts are accepted: a forged Host header must
@@ -90,10 +117,20 @@ public class DemoPlatform {
                     + base.getHost() + ")");
         }
         String issuer = issuer(base);
-        return platforms.find(issuer, CLIENT_ID).orElseGet(() -> platforms.register(new PlatformRegistration(issuer, CLIENT_ID,
-                "Tandem demo platform", base.resolve("demo/auth").toString(), Optional.empty(),
-                base.resolve("demo/jwks").toString(), DeploymentPolicy.STRICT, Duration.ofSeconds(60)),
-                RegistrationSource.DEMO, List.of(DEPLOYMENT_ID)));
+        Optional<Platform> registered = platforms.find(issuer, CLIENT_ID);
+        if (registered.isEmpty()) {
+            return platforms.register(new PlatformRegistration(issuer, CLIENT_ID, "Tandem demo platform",
+                    base.resolve("demo/auth").toString(), Optional.of(tokenUrl(base)), base.resolve("demo/jwks").toString(),
+                    DeploymentPolicy.STRICT, Duration.ofSeconds(60)), RegistrationSource.DEMO, List.of(DEPLOYMENT_ID));
+        }
+        PlatformRegistration current = registered.get().registration();
+        if (current.tokenUrl().filter(tokenUrl(base)::equals).isPresent()) {
+            return registered.get();
+        }
+        // registered before the demo had a token endpoint: give it one, keep the rest as it is
+        return platforms.register(new PlatformRegistration(current.issuer(), current.clientId(), current.name(),
+                current.authLoginUrl(), Optional.of(tokenUrl(base)), current.jwksUrl(), current.deploymentPolicy(),
+                current.clockSkew()), RegistrationSource.DEMO, List.of(DEPLOYMENT_ID));
     }
 
     /** The demo platform's public key set. */
@@ -103,13 +140,60 @@ public class DemoPlatform {
 
     /**
      * The id_token for an authentication request Tandem sent here: a resource link launch into
-     * the demo course as the given person.
+     * the demo course as the given person, with the course's AGS and NRPS endpoints.
      */
-    public String idToken(URI base, DemoPerson person, String nonce, String targetLinkUri, DemoLink link, String returnUrl) {
+    public String idToken(URI base, DemoPerson person, String nonce, String launchUrl, DemoLink link, String returnUrl) {
         java.util.Map<String, String> custom = new java.util.LinkedHashMap<>(person.custom());
         custom.putAll(link.custom());
+        java.util.Map<String, Object> resourceLink = new java.util.LinkedHashMap<>();
+        resourceLink.put("id", link.id());
+        resourceLink.put("title", link.title());
+        link.text().ifPresent(text -> resourceLink.put("description", text));
+        // AGS 2.0 §3.1: lineitem only for a link with its own column; fixed links make Tandem find or create one
+        java.util.Map<String, Object> ags = new java.util.LinkedHashMap<>();
+        ags.put("scope", DemoAccessTokens.AGS_SCOPES);
+        ags.put("lineitems", lineItemsUrl(base));
+        link.lineItemId().ifPresent(id -> ags.put("lineitem", lineItemUrl(base, id)));
+        JWTClaimsSet claims = common(base, person, nonce, returnUrl)
+                .claim(LtiClaims.MESSAGE_TYPE, "LtiResourceLinkRequest")
+                .claim(LtiClaims.TARGET_LINK_URI, link.url().orElse(launchUrl))
+                .claim(LtiClaims.RESOURCE_LINK, resourceLink)
+                .claim(LtiClaims.CUSTOM, custom)
+                .claim(LtiClaims.AGS_ENDPOINT, ags)
+                // NRPS 2.0 §3.6.1
+                .claim(LtiClaims.NRPS, Map.of("context_memberships_url", membershipsUrl(base), "service_versions", List.of("2.0")))
+                .build();
+        return sign(claims);
+    }
+
+    /**
+     * The id_token of a deep-linking request (Deep Linking 2.0 §4.4): no resource link, the
+     * settings of what the demo course accepts, and a data value the response must echo.
+     */
+    public String deepLinkingRequest(URI base, DemoPerson person, String nonce, String launchUrl, String data,
+                                     String returnUrl) {
+        java.util.Map<String, Object> settings = new java.util.LinkedHashMap<>();
+        settings.put("deep_link_return_url", base.resolve(DEEP_LINK_RETURN).toString());
+        settings.put("accept_types", List.of("ltiResourceLink"));
+        settings.put("accept_presentation_document_targets", List.of("iframe", "window"));
+        settings.put("accept_multiple", true);
+        settings.put("auto_create", true);
+        settings.put("title", "Tandem activities");
+        settings.put("text", "Activities for " + COURSE_TITLE);
+        settings.put("data", data);
+        JWTClaimsSet claims = common(base, person, nonce, returnUrl)
+                .claim(LtiClaims.MESSAGE_TYPE, "LtiDeepLinkingRequest")
+                .claim(LtiClaims.TARGET_LINK_URI, launchUrl)
+                .claim(LtiClaims.DEEP_LINKING_SETTINGS, settings)
+                .claim(LtiClaims.CUSTOM, person.custom())
+                .build();
+        return sign(claims);
+    }
+
+    /** The claims every message of the demo carries: who, where, for whom and until when. */
+    private JWTClaimsSet.Builder common(URI base, DemoPerson person, String nonce, String returnUrl) {
         Instant now = clock.instant();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        return new JWTClaimsSet.Builder()
                 .issuer(issuer(base))
                 .audience(CLIENT_ID)
                 .subject(person.subject())
@@ -121,20 +205,18 @@ public class DemoPlatform {
                 .claim("given_name", person.givenName())
                 .claim("family_name", person.familyName())
                 .claim("email", person.email())
-                .claim(LtiClaims.MESSAGE_TYPE, "LtiResourceLinkRequest")
                 .claim(LtiClaims.VERSION, LtiClaims.LTI_VERSION)
                 .claim(LtiClaims.DEPLOYMENT_ID, DEPLOYMENT_ID)
-                .claim(LtiClaims.TARGET_LINK_URI, targetLinkUri)
-                .claim(LtiClaims.RESOURCE_LINK, Map.of("id", link.id(), "title", link.title()))
                 .claim(LtiClaims.ROLES, person.roles())
                 .claim(LtiClaims.CONTEXT, Map.of("id", COURSE_ID, "label", COURSE_LABEL, "title", COURSE_TITLE,
                         "type", List.of("http://purl.imsglobal.org/vocab/lis/v2/course#CourseOffering")))
                 .claim(LtiClaims.TOOL_PLATFORM, Map.of("guid", "tandem-demo", "name", "Tandem demo platform",
                         "product_family_code", "tandem-demo", "version", "1"))
                 .claim(LtiClaims.LAUNCH_PRESENTATION, Map.of("document_target", "iframe",
-                        "return_url", returnUrl, "locale", "en-GB"))
-                .claim(LtiClaims.CUSTOM, custom)
-                .build();
+                        "return_url", returnUrl, "locale", "en-GB"));
+    }
+
+    private String sign(JWTClaimsSet claims) {
         try {
             RSAKey key = key();
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
