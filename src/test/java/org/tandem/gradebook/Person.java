@@ -39,6 +39,11 @@ public final class Person {
     private final String role;
     private final String group;
 
+    /** A person of the demo platform's course: launches start at the demo's own buttons and links. */
+    public Person(URL base) {
+        this(base, null, null, null, null, null);
+    }
+
     public Person(URL base, TestPlatform platform, AgsService ags, String context, String role, String group) {
         this.base = base;
         this.browser = new LtiBrowser(base);
@@ -80,6 +85,35 @@ public final class Person {
         return browser.get(next.toString());
     }
 
+    /**
+     * A launch started at one of the demo platform's URLs ({@code demo/launch?as=…}, {@code
+     * demo/deep-links?as=trainer}): Tandem's login initiation, the demo's authorization endpoint and
+     * its auto-posted id_token, as a browser follows them.
+     */
+    public LtiBrowser.Response launchThroughDemo(String start) {
+        LtiBrowser.Response started = browser.get(start);
+        assertThat(started.status()).as("%s", started).isEqualTo(302);
+        LtiBrowser.Response login = browser.get(started.location().orElseThrow().toString());
+        String auth;
+        if (login.status() == 302) {
+            auth = login.location().orElseThrow().toString();
+        } else {
+            Matcher next = Pattern.compile("data-next=\"([^\"]*)\"").matcher(login.body());
+            assertThat(next.find()).as("%s", login).isTrue();
+            auth = unescape(next.group(1));
+        }
+        LtiBrowser.Response authorized = browser.get(auth);
+        assertThat(authorized.status()).as("%s", authorized).isEqualTo(200);
+        LtiBrowser.Response launched = browser.launch(value(authorized.body(), "id_token"), value(authorized.body(), "state"));
+        assertThat(launched.status()).as("%s", launched).isEqualTo(303);
+        this.token = param(launched.location().orElseThrow(), "s");
+        return launched;
+    }
+
+    public static Module starterModule(String id) {
+        return STARTER.module(id).orElseThrow();
+    }
+
     public LtiBrowser.Response launchDeepLinking(UnaryOperator<TestPlatform.IdToken> more) {
         return launch(t -> more.apply(t.deepLinking()));
     }
@@ -117,6 +151,11 @@ public final class Person {
         walk(module, page);
     }
 
+    /** Works through the module a launch opened. */
+    public void completeModule(Module module, LtiBrowser.Response launched) {
+        walk(module, open(launched));
+    }
+
     public void restartAndCompleteModule(Module module) {
         LtiBrowser.Response restarted = browser.postForm("learn/module/" + module.id() + "/restart", formOf("s", token));
         walk(module, open(restarted));
@@ -140,7 +179,12 @@ public final class Person {
     }
 
     public void submitAssessment(String link, String lineItem, Map<String, String> custom) {
-        String page = open(launchResourceLink(link, lineItem, custom));
+        submitAssessment(launchResourceLink(link, lineItem, custom));
+    }
+
+    /** Answers every item of the assessment a launch opened (the first option each time) and submits it. */
+    public void submitAssessment(LtiBrowser.Response launched) {
+        String page = open(launched);
         Map<String, String> form = formOf("s", token, "attempt", value(page, "attempt"));
         Matcher items = Pattern.compile("name=\"((?:item|then):[^\"]+)\" value=\"(\\d+)\"").matcher(page);
         while (items.find()) {

@@ -92,7 +92,23 @@ public class GradesResource {
         if (done != null && !done.isBlank()) {
             page.html("<div class=\"notice\" role=\"status\" id=\"done\">" + TandemPage.text(done) + "</div>");
         }
-        var inCourse = columns.inCourse(course);
+        List<GradeColumn> inCourse = new java.util.ArrayList<>(columns.inCourse(course));
+        Optional<String> opened = session.tenancy().resourceLinkId()
+                .filter(link -> session.custom().containsKey("tandem_activity"));
+        if (opened.isPresent()) {
+            // the trainer opened one activity link: that link first, with a learner's preview of it
+            Optional<GradeColumn> own = inCourse.stream().filter(c -> c.resourceLinkId().equals(opened.get())).findFirst();
+            own.ifPresent(c -> {
+                inCourse.remove(c);
+                inCourse.add(0, c);
+            });
+            page.html("<div class=\"panel\" id=\"opened-link\"><p>You opened <strong>"
+                    + TandemPage.text(session.tenancy().resourceLinkTitle().orElse("an activity link")) + "</strong>. "
+                    + (own.isPresent() ? "Its learners and their grade sync come first below."
+                    : "This link sends no grades: the LMS's launch offered no gradebook service for it.")
+                    + "</p><p><a class=\"button secondary\" id=\"preview\" href=\""
+                    + TandemPage.attr(link(token, "learn")) + "\">Preview it as a learner</a></p></div>");
+        }
         if (inCourse.isEmpty()) {
             page.html("<p id=\"no-columns\">No graded Tandem link has been opened in this course yet. Place activities "
                     + "with <em>Add Tandem activities</em> in the course editor (each gets a gradebook column), then open "

@@ -17,11 +17,14 @@ import org.tandem.gradebook.entity.Course;
 import org.tandem.gradebook.entity.GradeColumn;
 import org.tandem.gradebook.entity.ScoreEvent;
 import org.tandem.learning.control.Attempts;
+import org.tandem.access.entity.TandemRole;
 import org.tandem.learning.control.Results;
 import org.tandem.learning.entity.ActivityRef;
 import org.tandem.learning.entity.Attempt;
 import org.tandem.learning.entity.AttemptCompleted;
 import org.tandem.learning.entity.Learner;
+import org.tandem.roster.control.CourseMembers;
+import org.tandem.roster.entity.CourseKey;
 
 /**
  * The score outbox: the only way to score_event rows. Completing an attempt writes its events in
@@ -44,6 +47,10 @@ public class ScoreOutbox {
     @Inject
     Results results;
 
+    /** Absent in tests outside a container: then every completion is sent. */
+    @Inject
+    CourseMembers members;
+
     Clock clock = Clock.systemUTC();
 
     public ScoreOutbox() {
@@ -64,6 +71,14 @@ public class ScoreOutbox {
 
     /** Inside the completing transaction: one event per column of the activity in the learner's course. */
     void onCompleted(@Observes AttemptCompleted completed) {
+        Learner learner = completed.attempt().learner();
+        boolean staff = members != null && members.find(new CourseKey(learner.platformId(), learner.deploymentId(),
+                learner.contextId()), learner.subject()).filter(m -> !m.roles().contains(TandemRole.LEARNER)).isPresent();
+        if (staff) {
+            // a trainer's preview is no grade: Canvas refuses scores for non-students (422), Moodle
+            // would add a teacher's row to the gradebook
+            return;
+        }
         enqueue(completed.attempt());
     }
 
