@@ -56,6 +56,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheRosterCallsTheNrpsClient() {
+        // one place decides when the course membership is read and what a failed read keeps; the
+        // demo platform serves the other side with the library's media types
+        noClasses().that().resideOutsideOfPackages("org.tandem.lti..", "org.tandem.roster..", "org.tandem.demo..")
+                .should().dependOnClassesThat().resideInAPackage("org.tandem.lti.nrps..")
+                .check(tandem);
+    }
+
+    @Test
     void controlsAndEntitiesStayFreeOfRestAndPages() {
         noClasses().that().resideInAnyPackage("..control..", "..entity..")
                 .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "jakarta.servlet..", "org.tandem.lti.web..")
