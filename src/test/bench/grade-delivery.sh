@@ -14,7 +14,7 @@
 # Settings (environment): BASE (http://localhost:8080/), LATENCY_LEARNERS (200),
 # BACKLOG_LEARNERS (1000), CLIENTS (4).
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../../.."
 
 [[ -n "${TANDEM_ADMIN_PASSWORD:-}" ]] || { echo "grade-delivery: set TANDEM_ADMIN_PASSWORD" >&2; exit 1; }
 mvn -B -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test \

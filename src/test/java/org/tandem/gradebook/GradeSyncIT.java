@@ -186,6 +186,40 @@ class GradeSyncIT {
     }
 
     @Test
+    void aClassOpeningANewLinkAtOnceAllGetIn() throws Exception {
+        // twelve first launches of one link (and one course) race to create and update its grade
+        // column and the course's roster row; none may fail on the other's write
+        String context = "course-class";
+        Module module = STARTER.modules().get(0);
+        String lineItem = ags.existingLineItem(context, module.title(), "module:" + module.id());
+        List<Person> learners = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            learners.add(learner(context, i % 2 == 0 ? "manager" : "clinician"));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<LtiBrowser.Response>> launches = new java.util.ArrayList<>();
+            for (Person p : learners) {
+                launches.add(pool.submit(() -> {
+                    start.await();
+                    return p.launchResourceLink("link-class", lineItem, Map.of("tandem_activity", "module:" + module.id()));
+                }));
+            }
+            start.countDown();
+            for (java.util.concurrent.Future<LtiBrowser.Response> launch : launches) {
+                assertThat(launch.get().status()).isIn(200, 303);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        learners.get(0).completeModule(module, "link-class", lineItem);
+        await(() -> ags.kept(learners.get(0).subject).size() == 1);
+        assertThat(trainer(context).launchResourceLink("link-class", lineItem, Map.of("tandem_activity", "module:" + module.id()))
+                .status()).isIn(200, 303);
+    }
+
+    @Test
     void lmsDownForThreeTriesThenUpGetsEachScoreOnceAndInOrder() throws Exception {
         String context = "course-down";
         Module module = STARTER.modules().get(1);

@@ -59,27 +59,35 @@ public class GradeColumns {
         }
         Course course = new Course(t.platformId(), t.deploymentId(), t.contextId().get());
         SendMode mode = SendMode.fromParameter(session.custom().get(GRADE_PARAMETER)).orElse(defaultMode(activity.get()));
-        GradeColumn column = column(course, t.resourceLinkId().get(), activity.get().key(), mode);
-        column.launched(t.resourceLinkTitle().orElse(activity.get().key()), services.lineItem(), services.lineItems(),
-                services.agsScopes(), activity.get().key(), mode, clock.instant());
+        String link = t.resourceLinkId().get();
+        String key = activity.get().key();
+        Consumer<GradeColumn> record = c -> c.launched(t.resourceLinkTitle().orElse(key), services.lineItem(),
+                services.lineItems(), services.agsScopes(), key, mode, clock.instant());
+        if (byLink(course, link).isEmpty()) {
+            // many first launches of a new link race here: each insert gets a transaction of its own,
+            // and the row starts with what the launch said, so the others find nothing to change
+            inserting().accept(() -> {
+                if (byLink(course, link).isEmpty()) {
+                    GradeColumn created = new GradeColumn(course, link, key, mode, clock.instant());
+                    record.accept(created);
+                    em.persist(created);
+                    em.flush();
+                }
+            });
+        }
+        // a launch that changes the column (a new title, line item or scopes) does so in a transaction
+        // of its own: a launch must never fail because another one, or the worker, updated the row first
+        Runnable update = () -> record.accept(byLink(course, link).orElseThrow());
+        if (separately != null) {
+            update.run();
+        } else {
+            own.update("grade column of link " + link, update);
+        }
     }
 
     /** Assessments send completion unless the trainer chooses otherwise; modules and scenarios their score. */
     public static SendMode defaultMode(ActivityRef activity) {
         return activity.kind() == ActivityKind.ASSESSMENT ? SendMode.COMPLETION : SendMode.SCORE;
-    }
-
-    private GradeColumn column(Course course, String resourceLinkId, String activityKey, SendMode mode) {
-        return byLink(course, resourceLinkId).orElseGet(() -> {
-            // many first launches of a new link race here: each insert gets a transaction of its own
-            inserting().accept(() -> {
-                if (byLink(course, resourceLinkId).isEmpty()) {
-                    em.persist(new GradeColumn(course, resourceLinkId, activityKey, mode, clock.instant()));
-                    em.flush();
-                }
-            });
-            return byLink(course, resourceLinkId).orElseThrow();
-        });
     }
 
     private Consumer<Runnable> inserting() {

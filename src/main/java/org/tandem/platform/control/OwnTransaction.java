@@ -34,4 +34,32 @@ public class OwnTransaction {
                     .log(java.util.logging.Level.FINE, "insert lost a race; the row exists now", e);
         }
     }
+
+    /**
+     * Updates rows that many requests touch at once (a class opening one link together) in a
+     * transaction of its own, reading them afresh and trying again when another transaction
+     * changed them first (their version moved on). Gives up after three tries and says so: the
+     * caller's request goes on without it, and the next one records the same thing.
+     *
+     * @return whether the update committed
+     */
+    public boolean update(String what, Runnable update) {
+        RuntimeException last = null;
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            try {
+                self.call(() -> {
+                    update.run();
+                    return null;
+                });
+                return true;
+            } catch (RuntimeException e) {
+                last = e;
+                java.util.logging.Logger.getLogger(OwnTransaction.class.getName())
+                        .log(java.util.logging.Level.FINE, what + ": a concurrent change came first, try " + attempt, e);
+            }
+        }
+        java.util.logging.Logger.getLogger(OwnTransaction.class.getName()).log(java.util.logging.Level.WARNING,
+                what + " was not recorded after three tries; the next request records it", last);
+        return false;
+    }
 }

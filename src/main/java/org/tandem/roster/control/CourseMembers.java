@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.tandem.access.entity.LaunchOpened;
 import org.tandem.access.entity.LaunchSession;
+import org.tandem.platform.control.OwnTransaction;
 import org.tandem.roster.entity.CourseKey;
 import org.tandem.roster.entity.CourseMember;
 import org.tandem.roster.entity.CourseRoster;
@@ -23,6 +24,10 @@ public class CourseMembers {
 
     @Inject
     RosterRows rows;
+
+    /** Absent in tests outside a container: updates then run in the caller's transaction. */
+    @Inject
+    OwnTransaction own;
 
     Clock clock = Clock.systemUTC();
 
@@ -46,7 +51,18 @@ public class CourseMembers {
         CourseKey course = new CourseKey(t.platformId(), t.deploymentId(), t.contextId().get());
         LaunchSession.Person person = session.person();
         member(course, person.subject()).launched(person.displayName(), person.email(), session.roles(), clock.instant());
-        session.services().membershipsUrl().ifPresent(url -> roster(course).membershipsUrl(url));
+        session.services().membershipsUrl().ifPresent(url -> {
+            // every launch of the course offers the URL and a sync updates the same row: a change is
+            // written in a transaction of its own, so neither can make a launch fail
+            if (!findRoster(course).flatMap(CourseRoster::membershipsUrl).filter(url::equals).isPresent()) {
+                Runnable update = () -> roster(course).membershipsUrl(url);
+                if (own == null) {
+                    update.run();
+                } else {
+                    own.update("memberships URL of course " + course.contextId(), update);
+                }
+            }
+        });
     }
 
     /** The member row, created (in a transaction of its own, so two first launches cannot collide) when missing. */

@@ -116,10 +116,13 @@ public final class GradeDeliveryBenchmark {
                 return null;
             }));
         }
-        for (Future<?> f : done) {
-            f.get();
+        try {
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
         }
-        pool.shutdown();
     }
 
     private static void awaitKept(AgsService ags, int count, Duration limit) throws InterruptedException {
