@@ -173,7 +173,9 @@ public final class Person {
             } else if ("reflect".equals(action)) {
                 form.put("reflection", "what I learned");
             }
-            page = open(browser.postForm("learn/module/" + module.id(), form));
+            LtiBrowser.Response answered = browser.postForm("learn/module/" + module.id(), form);
+            completedAt = java.time.Instant.now();
+            page = open(answered);
         }
         assertThat(page).contains("You have completed this module");
     }
@@ -194,6 +196,7 @@ public final class Person {
             form.put("outlook", "0");
         }
         LtiBrowser.Response submitted = browser.postForm("learn/assessment/relationship/submit", form);
+        completedAt = java.time.Instant.now();
         assertThat(open(submitted)).contains("Thank you");
     }
 

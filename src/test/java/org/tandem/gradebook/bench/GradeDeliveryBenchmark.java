@@ -30,7 +30,7 @@ import org.tandem.lti.testing.TestPlatform;
  *   <li><b>latency</b>: learners complete a module one after another; for each, the time from
  *       Tandem's answer to the completing request (the result and its score event committed) to
  *       the score arriving at the platform;</li>
- *   <li><b>throughput</b>: with the LMS down (token endpoint 503) learners complete the module in
+ *   <li><b>throughput</b>: with the LMS down (token and score endpoints 503) learners complete the module in
  *       parallel, building a backlog; then the LMS comes back and the backlog drains; scores per
  *       second from the first to the last arrival.</li>
  * </ol>
@@ -42,7 +42,18 @@ public final class GradeDeliveryBenchmark {
     private GradeDeliveryBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run();
+        } catch (Exception | AssertionError e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
+        // the in-JVM platform's HTTP server and the clients' pools are not all daemon threads
+        System.exit(0);
+    }
+
+    private static void run() throws Exception {
         URL base = new URL(System.getProperty("base", "http://localhost:8080/"));
         String password = System.getProperty("password", System.getenv("TANDEM_ADMIN_PASSWORD"));
         int latencyLearners = Integer.getInteger("latency.learners", 200);
@@ -87,12 +98,15 @@ public final class GradeDeliveryBenchmark {
 
             // 2. throughput of a backlog after an outage
             int before = ags.kept().size();
+            // down: the token endpoint and the score endpoint (Tandem may hold a token that is still valid)
             platform.tokenStatus(503);
+            ags.failNext(Integer.MAX_VALUE, 503);
             Instant filling = Instant.now();
             complete(base, platform, ags, context, lineItem, module, backlogLearners, clients);
             System.out.printf(Locale.ROOT, "BENCHMARK backlog of %d completions built in %.1f s while the LMS was down%n",
                     backlogLearners, Duration.between(filling, Instant.now()).toMillis() / 1000.0);
             Instant back = Instant.now();
+            ags.failNext(0, 503);
             platform.tokenStatus(200);
             awaitKept(ags, before + backlogLearners, Duration.ofMinutes(10));
             List<Instant> arrivals = ags.kept().subList(before, ags.kept().size()).stream().map(AgsService.Kept::receivedAt)
