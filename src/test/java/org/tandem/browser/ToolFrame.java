@@ -4,10 +4,12 @@ import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -66,11 +68,33 @@ public final class ToolFrame {
         WebElement before = driver.findElement(By.tagName("html"));
         inFrame.click();
         try {
-            new WebDriverWait(driver, timeout).until(ExpectedConditions.stalenessOf(before));
+            new WebDriverWait(driver, timeout).until(gone(before));
         } catch (TimeoutException e) {
             throw new AssertionError("the frame did not leave its page after the click; it shows: " + shows(), e);
         }
         return await(next);
+    }
+
+    /**
+     * The element's document has been replaced. Selenium's {@code stalenessOf} expects a
+     * StaleElementReferenceException, but Chromium sometimes answers a node of a document that is
+     * going away with "unknown error: Node with given id does not belong to the document": that
+     * means gone too, not a failure.
+     */
+    public static ExpectedCondition<Boolean> gone(WebElement element) {
+        return d -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException e) {
+                return true;
+            } catch (WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        };
     }
 
     /** The frame's address and the start of its text, for failure messages. */

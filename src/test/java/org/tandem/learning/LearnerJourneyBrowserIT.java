@@ -23,7 +23,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.tandem.Deployments;
 import org.tandem.browser.AccessibilityAudit;
@@ -212,7 +211,7 @@ class LearnerJourneyBrowserIT {
     private void answersSurviveAReload(List<String> groups) {
         WebElement before = driver.findElement(By.tagName("html"));
         js("location.reload()");
-        new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.stalenessOf(before));
+        new WebDriverWait(driver, PATIENCE).until(ToolFrame.gone(before));
         frame.await(By.cssSelector("form#assessment"));
         for (String group : groups) {
             assertThat(radios(group)).as("saved answer for %s", group).anyMatch(WebElement::isSelected);
