@@ -15,10 +15,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
@@ -192,14 +197,14 @@ class GradeSyncIT {
         String context = "course-class";
         Module module = STARTER.modules().get(0);
         String lineItem = ags.existingLineItem(context, module.title(), "module:" + module.id());
-        List<Person> learners = new java.util.ArrayList<>();
+        List<Person> learners = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             learners.add(learner(context, i % 2 == 0 ? "manager" : "clinician"));
         }
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+        ExecutorService pool = Executors.newFixedThreadPool(12);
         try {
-            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-            List<java.util.concurrent.Future<LtiBrowser.Response>> launches = new java.util.ArrayList<>();
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<LtiBrowser.Response>> launches = new ArrayList<>();
             for (Person p : learners) {
                 launches.add(pool.submit(() -> {
                     start.await();
@@ -207,7 +212,7 @@ class GradeSyncIT {
                 }));
             }
             start.countDown();
-            for (java.util.concurrent.Future<LtiBrowser.Response> launch : launches) {
+            for (Future<LtiBrowser.Response> launch : launches) {
                 assertThat(launch.get().status()).isIn(200, 303);
             }
         } finally {

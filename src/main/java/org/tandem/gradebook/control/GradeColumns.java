@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.tandem.access.entity.LaunchOpened;
 import org.tandem.access.entity.LaunchSession;
 import org.tandem.gradebook.entity.Course;
@@ -61,15 +62,19 @@ public class GradeColumns {
         SendMode mode = SendMode.fromParameter(session.custom().get(GRADE_PARAMETER)).orElse(defaultMode(activity.get()));
         String link = t.resourceLinkId().get();
         String key = activity.get().key();
-        Consumer<GradeColumn> record = c -> c.launched(t.resourceLinkTitle().orElse(key), services.lineItem(),
+        Predicate<GradeColumn> record = c -> c.launched(t.resourceLinkTitle().orElse(key), services.lineItem(),
                 services.lineItems(), services.agsScopes(), key, mode, clock.instant());
-        if (byLink(course, link).isEmpty()) {
+        Optional<GradeColumn> existing = byLink(course, link);
+        if (existing.isPresent() && !record.test(existing.get().detachedCopy())) {
+            return; // the usual launch: the column already says all this, nothing to write
+        }
+        if (existing.isEmpty()) {
             // many first launches of a new link race here: each insert gets a transaction of its own,
             // and the row starts with what the launch said, so the others find nothing to change
             inserting().accept(() -> {
                 if (byLink(course, link).isEmpty()) {
                     GradeColumn created = new GradeColumn(course, link, key, mode, clock.instant());
-                    record.accept(created);
+                    record.test(created);
                     em.persist(created);
                     em.flush();
                 }
@@ -77,7 +82,7 @@ public class GradeColumns {
         }
         // a launch that changes the column (a new title, line item or scopes) does so in a transaction
         // of its own: a launch must never fail because another one, or the worker, updated the row first
-        Runnable update = () -> record.accept(byLink(course, link).orElseThrow());
+        Runnable update = () -> record.test(byLink(course, link).orElseThrow());
         if (separately != null) {
             update.run();
         } else {

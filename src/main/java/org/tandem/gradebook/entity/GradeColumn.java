@@ -98,8 +98,10 @@ public class GradeColumn {
      * What a launch of the link said. The platform's claim is the truth about its line item; a
      * trainer's choice of mode outlives the link's custom parameter. Changes nothing (no write)
      * when nothing changed, so a class launching at once does not contend for the row.
+     *
+     * @return whether anything changed
      */
-    public void launched(String title, Optional<String> lineItem, Optional<String> lineItems, Set<String> scopes,
+    public boolean launched(String title, Optional<String> lineItem, Optional<String> lineItems, Set<String> scopes,
                          String activityKey, SendMode linkMode, Instant now) {
         boolean changed = false;
         String newTitle = title == null || title.isBlank() ? this.title : (title.length() > 512 ? title.substring(0, 512) : title);
@@ -132,6 +134,21 @@ public class GradeColumn {
         if (changed) {
             this.updatedAt = now;
         }
+        return changed;
+    }
+
+    /** A copy outside the persistence context, to see what a launch would change without writing it. */
+    public GradeColumn detachedCopy() {
+        GradeColumn copy = new GradeColumn();
+        copy.title = title;
+        copy.activityKey = activityKey;
+        copy.lineItemUrl = lineItemUrl;
+        copy.lineItemsUrl = lineItemsUrl;
+        copy.agsScopes = agsScopes;
+        copy.mode = mode;
+        copy.modeByTrainer = modeByTrainer;
+        copy.lineItemProblem = lineItemProblem;
+        return copy;
     }
 
     /** The trainer's choice, kept over the link's custom parameter from now on. */

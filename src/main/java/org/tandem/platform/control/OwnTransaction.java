@@ -1,8 +1,11 @@
 package org.tandem.platform.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Runs work in a transaction of its own, committed when it returns (the caller's transaction, if
@@ -13,8 +16,10 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class OwnTransaction {
 
+    private static final Logger LOG = Logger.getLogger(OwnTransaction.class.getName());
+
     /** This bean's own proxy: a call from inside a bean would bypass the transaction interceptor. */
-    @jakarta.inject.Inject
+    @Inject
     OwnTransaction self;
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -30,15 +35,14 @@ public class OwnTransaction {
                 return null;
             });
         } catch (RuntimeException e) {
-            java.util.logging.Logger.getLogger(OwnTransaction.class.getName())
-                    .log(java.util.logging.Level.FINE, "insert lost a race; the row exists now", e);
+            LOG.log(Level.FINE, "insert lost a race; the row exists now", e);
         }
     }
 
     /**
      * Updates rows that many requests touch at once (a class opening one link together) in a
-     * transaction of its own, reading them afresh and trying again when another transaction
-     * changed them first (their version moved on). Gives up after three tries and says so: the
+     * transaction of its own, reading them afresh and trying again when it fails (usually because
+     * another transaction changed them first and their version moved on). Gives up after three tries and says so: the
      * caller's request goes on without it, and the next one records the same thing.
      *
      * @return whether the update committed
@@ -54,12 +58,10 @@ public class OwnTransaction {
                 return true;
             } catch (RuntimeException e) {
                 last = e;
-                java.util.logging.Logger.getLogger(OwnTransaction.class.getName())
-                        .log(java.util.logging.Level.FINE, what + ": a concurrent change came first, try " + attempt, e);
+                LOG.log(Level.FINE, what + ": a concurrent change came first, try " + attempt, e);
             }
         }
-        java.util.logging.Logger.getLogger(OwnTransaction.class.getName()).log(java.util.logging.Level.WARNING,
-                what + " was not recorded after three tries; the next request records it", last);
+        LOG.log(Level.WARNING, what + " was not recorded after three tries; the next request records it", last);
         return false;
     }
 }
