@@ -337,6 +337,22 @@ class LaunchIT {
     }
 
     @Test
+    void rejectsTokenWithoutKidAndSaysSoInTheDiagnostics() {
+        // LTI Advantage certification, "No KID Sent in JWT header": the platform publishes one key
+        // and that key signed the token, yet Tandem does not guess which key a token means
+        LtiBrowser.Login login = browser.loginGet(loginParams(platform));
+
+        LtiBrowser.Response launch = browser.launch(token(platform, login).withoutKid().build(), login.state());
+
+        assertRejected(launch, LaunchCheck.KEY_ID, platformId);
+        assertThat(launch.body()).contains("no kid");
+        JsonObject record = latestLaunch(platformId);
+        assertThat(record.getString("reason")).contains("header has no kid");
+        assertThat(record.getJsonObject("checks").getString("TOKEN_FORMAT")).isEqualTo("PASSED");
+        assertThat(record.getJsonObject("checks").getString("SIGNATURE")).isEqualTo("NOT_REACHED");
+    }
+
+    @Test
     void rejectsTokenFromAnotherIssuer() {
         LtiBrowser.Login login = browser.loginGet(loginParams(platform));
 
