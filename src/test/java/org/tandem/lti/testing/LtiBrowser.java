@@ -247,7 +247,7 @@ public final class LtiBrowser {
     /** An OIDC authentication request (Security Framework §5.1.1.2) as sent to the platform. */
     public record AuthRequest(URI uri, String endpoint, Map<String, String> params) {
 
-        static AuthRequest of(URI uri) {
+        public static AuthRequest of(URI uri) {
             String endpoint = uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath();
             return new AuthRequest(uri, endpoint, Map.copyOf(query(uri.getRawQuery())));
         }
