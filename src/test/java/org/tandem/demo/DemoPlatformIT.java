@@ -154,7 +154,9 @@ class DemoPlatformIT {
         String issuer = URLEncoder.encode(uri("demo").toString(), StandardCharsets.UTF_8);
         String target = URLEncoder.encode(uri("lti/launch").toString(), StandardCharsets.UTF_8);
         HttpResponse<String> login = get(uri("lti/login?iss=" + issuer + "&login_hint=manager&target_link_uri=" + target
-                + "&client_id=tandem-demo&lti_deployment_id=tandem-demo-deployment" + extraLoginParams));
+                + "&client_id=tandem-demo&lti_deployment_id=tandem-demo-deployment&lti_message_hint="
+                + enc("{\"cmid\":\"demo-link-home\",\"launchid\":\"ltilaunch_demo-link-home\",\"return\":\"\"}")
+                + extraLoginParams));
         return get(next(login));
     }
 
@@ -467,6 +469,11 @@ class DemoPlatformIT {
                 + "&lti_message_hint=" + enc("{\"launchid\":\"ltilaunch_ContentItemSelectionRequest\",\"return\":\"\"}")));
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(forged.body()).doesNotContain("id_token");
+        // as Moodle's auth.php, the demo needs its message hint back: a tool that drops it gets no token
+        HttpResponse<String> dropped = get(uri("demo/auth?response_type=id_token&scope=openid&client_id=tandem-demo&redirect_uri="
+                + enc(uri("lti/launch").toString()) + "&login_hint=trainer&state=s&nonce=n&response_mode=form_post"));
+        assertThat(dropped.statusCode()).isEqualTo(400);
+        assertThat(dropped.body()).contains("lti_message_hint").doesNotContain("id_token");
     }
 
     @Test
