@@ -77,6 +77,14 @@ public final class LtiBrowser {
                 false);
     }
 
+    /** POSTs a form as a browser that blocks third-party cookies: none is sent. */
+    public Response postFormWithoutCookies(String pathOrUrl, Map<String, String> form) {
+        URI uri = resolve(pathOrUrl);
+        return send(HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(form))), uri, false);
+    }
+
     /** POSTs a form to a path under the base (or an absolute URL), sending matching cookies. */
     public Response postForm(String pathOrUrl, Map<String, String> form) {
         URI uri = resolve(pathOrUrl);
