@@ -283,7 +283,7 @@ public final class Canvas extends Lms {
         if (path.equals("/api/lti/courses/" + COURSE + "/names_and_roles")) {
             memberships(exchange);
         } else if (path.equals("/api/lti/courses/" + COURSE + "/line_items")) {
-            container(exchange, body);
+            lineItemContainer(exchange, body, 200);
         } else if (item.matches() && exchange.getRequestURI().getRawQuery() != null
                 && !"/results".equals(item.group(2))) {
             refuse(exchange, 404, "application/json", "{\"errors\":[{\"message\":\"not found\"}]}",
@@ -324,30 +324,6 @@ public final class Canvas extends Lms {
             TestPlatform.respond(exchange, 200, SCORE_MEDIA_TYPE, Json.createObjectBuilder()
                     .add("resultUrl", lineItem + "/results/" + (members.indexOf(byId(user)) + 1)).build().toString());
         }
-    }
-
-
-    private void container(HttpExchange exchange, String body) throws IOException {
-        if (!authorized(exchange, SCOPE_LINEITEM)) {
-            return;
-        }
-        if ("POST".equals(exchange.getRequestMethod())) {
-            String id = lineItemUrl(String.valueOf(50 + lineItems.size()));
-            JsonObject requested = json(body);
-            JsonObject created = lineItemJson(id, requested, requested.getString("resourceLinkId", ""));
-            lineItems.put(id, created);
-            TestPlatform.respond(exchange, 200, LINE_ITEM_MEDIA_TYPE, created.toString());
-            return;
-        }
-        Map<String, String> filter = TestPlatform.form(exchange.getRequestURI().getRawQuery());
-        JsonArrayBuilder items = Json.createArrayBuilder();
-        lineItems.values().stream()
-                .filter(i -> !filter.containsKey("resource_id") || filter.get("resource_id").equals(i.getString("resourceId", "")))
-                .filter(i -> !filter.containsKey("tag") || filter.get("tag").equals(i.getString("tag", "")))
-                .filter(i -> !filter.containsKey("resource_link_id")
-                        || filter.get("resource_link_id").equals(i.getString("resourceLinkId", "")))
-                .forEach(items::add);
-        TestPlatform.respond(exchange, 200, CONTAINER_MEDIA_TYPE, items.build().toString());
     }
 
     /** Names and Role API: full role URIs, {@value #NRPS_PAGE} members a page, linked like Canvas's API pages. */

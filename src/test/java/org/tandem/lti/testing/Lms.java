@@ -363,6 +363,36 @@ public abstract class Lms implements AutoCloseable {
         return k;
     }
 
+    /**
+     * The line item container (AGS 2.0 §3.2): GET lists the course's line items, filtered by
+     * resource_id, tag and resource_link_id; POST creates one, answered with this status.
+     */
+    protected void lineItemContainer(HttpExchange exchange, String body, int createdStatus) throws IOException {
+        if (!authorized(exchange, SCOPE_LINEITEM)) {
+            return;
+        }
+        if ("POST".equals(exchange.getRequestMethod())) {
+            String id = lineItemUrl(String.valueOf(50 + lineItems.size()));
+            JsonObject requested = json(body);
+            JsonObject created = lineItemJson(id, requested, requested.getString("resourceLinkId", ""));
+            lineItems.put(id, created);
+            TestPlatform.respond(exchange, createdStatus, LINE_ITEM_MEDIA_TYPE, created.toString());
+            return;
+        }
+        Map<String, String> filter = TestPlatform.form(exchange.getRequestURI().getRawQuery());
+        jakarta.json.JsonArrayBuilder items = Json.createArrayBuilder();
+        lineItems.values().stream()
+                .filter(i -> matches(filter, "resource_id", i.getString("resourceId", "")))
+                .filter(i -> matches(filter, "tag", i.getString("tag", "")))
+                .filter(i -> matches(filter, "resource_link_id", i.getString("resourceLinkId", "")))
+                .forEach(items::add);
+        TestPlatform.respond(exchange, 200, CONTAINER_MEDIA_TYPE, items.build().toString());
+    }
+
+    private static boolean matches(Map<String, String> filter, String name, String value) {
+        return !filter.containsKey(name) || filter.get(name).equals(value);
+    }
+
     /** Whether a service call carries a token of this LMS with the scope; answers 401 when not. */
     protected boolean authorized(HttpExchange exchange, String scope) throws IOException {
         java.util.Set<String> scopes = platform.bearerScopes(exchange);

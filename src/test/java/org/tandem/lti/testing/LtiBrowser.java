@@ -70,11 +70,7 @@ public final class LtiBrowser {
 
     /** The same form_post from a browser that blocked or lost the state cookie. */
     public Response launchWithoutCookie(String idToken, String state) {
-        URI uri = resolve("lti/launch");
-        return send(HttpRequest.newBuilder(uri)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(formOf("id_token", idToken, "state", state)))), uri,
-                false);
+        return postFormWithoutCookies("lti/launch", formOf("id_token", idToken, "state", state));
     }
 
     /** POSTs a form as a browser that blocks third-party cookies: none is sent. */

@@ -258,7 +258,7 @@ public final class Moodle44 extends Lms {
         if (membershipsPath) {
             memberships(exchange);
         } else if (path.equals("/mod/lti/services.php/" + COURSE + "/lineitems")) {
-            container(exchange, body);
+            lineItemContainer(exchange, body, 201);
         } else if (item.matches()) {
             String lineItem = lineItemUrl(item.group(1));
             if ("/scores".equals(item.group(2)) && "POST".equals(exchange.getRequestMethod())) {
@@ -274,27 +274,6 @@ public final class Moodle44 extends Lms {
         } else {
             refuse(exchange, 404, "text/plain", "not found", List.of("no service at " + path));
         }
-    }
-
-    private void container(HttpExchange exchange, String body) throws IOException {
-        if (!authorized(exchange, SCOPE_LINEITEM)) {
-            return;
-        }
-        if ("POST".equals(exchange.getRequestMethod())) {
-            String id = lineItemUrl(String.valueOf(50 + lineItems.size()));
-            JsonObject requested = json(body);
-            JsonObject created = lineItemJson(id, requested, requested.getString("resourceLinkId", ""));
-            lineItems.put(id, created);
-            TestPlatform.respond(exchange, 201, LINE_ITEM_MEDIA_TYPE, created.toString());
-            return;
-        }
-        Map<String, String> filter = TestPlatform.form(exchange.getRequestURI().getRawQuery());
-        JsonArrayBuilder items = Json.createArrayBuilder();
-        lineItems.values().stream()
-                .filter(i -> !filter.containsKey("resource_id") || filter.get("resource_id").equals(i.getString("resourceId", "")))
-                .filter(i -> !filter.containsKey("tag") || filter.get("tag").equals(i.getString("tag", "")))
-                .forEach(items::add);
-        TestPlatform.respond(exchange, 200, CONTAINER_MEDIA_TYPE, items.build().toString());
     }
 
     /** ags-results-get.json: Moodle scales each score to the grade item's maximum (8.5 of 10 became 85 of 100). */
