@@ -178,7 +178,7 @@ final class EvaluationPage {
                 .append("</caption><thead><tr><th scope=\"col\">Measure</th><th scope=\"col\">n</th>")
                 .append("<th scope=\"col\">Before: mean (SD)</th><th scope=\"col\">After: mean (SD)</th>")
                 .append("<th scope=\"col\">Mean change [95 % CI]</th><th scope=\"col\">Paired t-test p</th>")
-                .append("<th scope=\"col\">Wilcoxon p</th><th scope=\"col\"><abbr title=\"Cohen's d for paired scores\">d<sub>z</sub></abbr></th>")
+                .append("<th scope=\"col\">Wilcoxon signed-rank p (V, method)</th><th scope=\"col\"><abbr title=\"Cohen's d for paired scores\">d<sub>z</sub></abbr></th>")
                 .append("<th scope=\"col\"><abbr title=\"Hedges' g, average-SD version\">g<sub>av</sub></abbr></th>")
                 .append("<th scope=\"col\">Cronbach's α before</th><th scope=\"col\">Cronbach's α after</th></tr></thead><tbody>");
         for (Measure measure : report.measures()) {
@@ -194,7 +194,7 @@ final class EvaluationPage {
                         .append(td(Figures.meanSd(c.post().mean(), c.post().sd())))
                         .append(td(Figures.signed(c.meanChange()) + " " + Figures.interval(c.changeInterval())))
                         .append(td(Figures.p(c.tTest().map(TTestResult::p))))
-                        .append(td(Figures.p(c.signedRank().map(r -> r.p()))))
+                        .append(td(Figures.signedRank(c.signedRank())))
                         .append(td(Figures.number(c.dz())))
                         .append(td(Figures.number(c.gav())))
                         .append(alpha(cell.alphaPre()))

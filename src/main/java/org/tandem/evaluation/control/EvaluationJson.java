@@ -138,10 +138,12 @@ public final class EvaluationJson {
                 .add("t", notes.number(c.tTest().map(TTestResult::t), "t_test"))
                 .add("t_df", notes.number(c.tTest().map(TTestResult::degreesOfFreedom), "t_test"))
                 .add("t_p", notes.number(c.tTest().map(TTestResult::p), "t_test"))
-                .add("wilcoxon_w_plus", notes.number(c.signedRank().map(SignedRankResult::wPlus), "wilcoxon"))
+                .add("wilcoxon_v", notes.number(c.signedRank().map(SignedRankResult::v), "wilcoxon"))
                 .add("wilcoxon_p", notes.number(c.signedRank().map(SignedRankResult::p), "wilcoxon"))
                 .add("dz", notes.number(c.dz(), "dz"))
                 .add("gav", notes.number(c.gav(), "gav"));
+        c.signedRank().value().ifPresent(w -> json.add("wilcoxon_method", w.description())
+                .add("wilcoxon_zero_differences", w.zeroDifferences()));
     }
 
     private static JsonValue alpha(Outcome<CronbachAlpha> alpha, Notes notes, String name) {

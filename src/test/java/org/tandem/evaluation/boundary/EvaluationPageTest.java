@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.tandem.evaluation.control.EvaluationReport;
 import org.tandem.evaluation.control.EvaluationScope;
+import org.tandem.evaluation.control.SignedRankResult;
 
 class EvaluationPageTest {
 
@@ -96,5 +97,16 @@ class EvaluationPageTest {
         assertThat(Figures.signed(0.456)).isEqualTo("+0.46");
         assertThat(Figures.signed(-0.001)).isEqualTo("0.00");
         assertThat(Figures.number(org.tandem.evaluation.control.Outcome.undefined("none"))).isEqualTo("n/a");
+    }
+
+    @Test
+    void namesTheSignedRankMethodBesideItsP() {
+        // R: wilcox.test(c(1, 1, 2, 2, 2, 3, -1, 4, 0)) gives V = 34 with a zero dropped and ties
+        double[] none = new double[9];
+        assertThat(Figures.signedRank(SignedRankResult.of(none, new double[] {1, 1, 2, 2, 2, 3, -1, 4, 0})))
+                .isEqualTo("0.028 (V = 34, normal approximation with continuity correction; 1 zero difference dropped)");
+        assertThat(Figures.signedRank(SignedRankResult.of(none, new double[] {1, 2, 3, 4, 5, 6, 7, 8, -9})))
+                .isEqualTo("0.129 (V = 36, exact)");
+        assertThat(Figures.signedRank(SignedRankResult.of(new double[] {1}, new double[] {1}))).isEqualTo("n/a");
     }
 }
