@@ -66,7 +66,9 @@ final class EvaluationPage {
                 + "<p>Scores are the mean of each subscale's items on the scale " + instrument.scale().min() + " to "
                 + instrument.scale().max() + " (reverse-worded items turned round); the total is the mean of the subscales. "
                 + "Change is after minus before, so a positive change is a higher score after the programme. "
-                + "Brackets give the 95 % confidence interval of the mean change.</p>");
+                + "Brackets give the 95 % confidence interval of the mean change. The size in words goes by g<sub>av</sub> "
+                + "(Cohen: 0.2 small, 0.5 medium, 0.8 large); the Wilcoxon test is computed as R's "
+                + "<code>wilcox.test(post, pre, paired = TRUE)</code> computes it, and says which way it took.</p>");
         for (Cohort cohort : cohorts()) {
             page.html(summaryTable(cohort));
         }
@@ -179,7 +181,7 @@ final class EvaluationPage {
                 .append("<th scope=\"col\">Before: mean (SD)</th><th scope=\"col\">After: mean (SD)</th>")
                 .append("<th scope=\"col\">Mean change [95 % CI]</th><th scope=\"col\">Paired t-test p</th>")
                 .append("<th scope=\"col\">Wilcoxon signed-rank p (V, method)</th><th scope=\"col\"><abbr title=\"Cohen's d for paired scores\">d<sub>z</sub></abbr></th>")
-                .append("<th scope=\"col\"><abbr title=\"Hedges' g, average-SD version\">g<sub>av</sub></abbr></th>")
+                .append("<th scope=\"col\"><abbr title=\"Hedges' g, average-SD version\">g<sub>av</sub></abbr> (size)</th>")
                 .append("<th scope=\"col\">Cronbach's α before</th><th scope=\"col\">Cronbach's α after</th></tr></thead><tbody>");
         for (Measure measure : report.measures()) {
             Cell cell = report.cell(measure, cohort);
@@ -196,7 +198,7 @@ final class EvaluationPage {
                         .append(td(Figures.p(c.tTest().map(TTestResult::p))))
                         .append(td(Figures.signedRank(c.signedRank())))
                         .append(td(Figures.number(c.dz())))
-                        .append(td(Figures.number(c.gav())))
+                        .append(td(Figures.sized(c.gav())))
                         .append(alpha(cell.alphaPre()))
                         .append(alpha(cell.alphaPost()));
             }
@@ -328,7 +330,7 @@ final class EvaluationPage {
             html.append("<details class=\"readings\"").append(first ? " open" : "").append("><summary>")
                     .append(TandemPage.text(cohort.label())).append("</summary><ul>");
             for (Measure measure : report.measures()) {
-                for (Reading reading : report.cell(measure, cohort).readings()) {
+                for (Reading reading : report.cell(measure, cohort).readings(instrument.scale())) {
                     html.append(reading(reading));
                 }
             }

@@ -3,6 +3,7 @@ package org.tandem.evaluation.boundary;
 import java.util.Locale;
 import org.tandem.evaluation.control.Interval;
 import org.tandem.evaluation.control.Outcome;
+import org.tandem.evaluation.control.Reading;
 import org.tandem.evaluation.control.SignedRankResult;
 
 /**
@@ -33,6 +34,11 @@ final class Figures {
 
     static String signed(Outcome<Double> value) {
         return value.defined() ? signed(value.get()) : NOT_AVAILABLE;
+    }
+
+    /** A standardised difference with Cohen's word for its size: "0.62 (medium)". */
+    static String sized(Outcome<Double> value) {
+        return value.defined() ? number(value.get()) + " (" + Reading.size(value.get()) + ")" : NOT_AVAILABLE;
     }
 
     static String meanSd(Outcome<Double> mean, Outcome<Double> sd) {

@@ -153,7 +153,7 @@ public final class EvaluationReport {
     public Reading groupDifferenceReading(Measure measure) {
         Outcome<GroupDifference> difference = groupDifference(measure);
         String topic = measure.title() + ": managers' change compared with clinicians'";
-        return difference.defined() ? difference.get().reading(topic) : Reading.of(topic, difference);
+        return difference.defined() ? difference.get().reading(topic, instrument.scale()) : Reading.of(topic, difference);
     }
 
     /** The outlook cross-tabulation of a cohort; undefined when the instrument has no outlook item. */
@@ -171,7 +171,7 @@ public final class EvaluationReport {
     public List<Reading> readings() {
         List<Reading> readings = new ArrayList<>();
         for (Cell cell : cells()) {
-            readings.addAll(cell.readings());
+            readings.addAll(cell.readings(instrument.scale()));
         }
         for (Measure measure : measures) {
             readings.add(groupDifferenceReading(measure));

@@ -3,6 +3,7 @@ package org.tandem.evaluation.control;
 import java.util.Objects;
 import org.apache.commons.statistics.distribution.TDistribution;
 import org.apache.commons.statistics.inference.TTest;
+import org.tandem.catalogue.entity.Scale;
 
 /**
  * Pre and post scores of the same learners compared: descriptives of each, the mean change
@@ -113,8 +114,8 @@ public record PairedComparison(int n, Summary pre, Summary post, Outcome<Double>
         }
     }
 
-    /** The plain-language reading of the change from pre to post. */
-    public Reading reading(String topic) {
-        return Reading.ofChange(topic, this, "pre", "post");
+    /** The plain-language reading of the change from pre to post, in the points of {@code scale}. */
+    public Reading reading(String topic, Scale scale) {
+        return Reading.ofChange(topic, this, "pre", "post", scale);
     }
 }

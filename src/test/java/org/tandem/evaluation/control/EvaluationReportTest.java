@@ -138,7 +138,7 @@ class EvaluationReportTest {
                     "Suppressed: fewer than 8 matched learners with a score before and after (the minimum for reporting is 8).");
             assertThat(clinicians.alphaPre().suppressed()).isTrue();
             assertThat(clinicians.thenTest().suppressed()).isTrue();
-            assertThat(clinicians.readings()).singleElement().extracting(Reading::text).asString().startsWith("Suppressed:");
+            assertThat(clinicians.readings(ReadingTest.LIKERT)).singleElement().extracting(Reading::text).asString().startsWith("Suppressed:");
             // all 15 minus the managers would give the clinicians' figures back
             assertThat(report.cell(measure, Cohort.MANAGERS).suppressed()).isTrue();
             assertThat(report.groupDifference(measure).suppressed()).isTrue();
@@ -260,7 +260,7 @@ class EvaluationReportTest {
         assertThat(cell.change().get().meanChange().get()).isZero();
         assertThat(cell.change().get().tTest().defined()).isFalse();
         assertThat(cell.alphaPre().get().alpha().defined()).isFalse();
-        assertThat(cell.readings()).extracting(Reading::text).anyMatch(text -> text.contains("Every learner's change is the same"))
+        assertThat(cell.readings(ReadingTest.LIKERT)).extracting(Reading::text).anyMatch(text -> text.contains("Every learner's change is the same"))
                 .anyMatch(text -> text.contains("same total"));
         assertThat(report.groupDifference(trust).get().difference().defined()).isFalse();
     }
@@ -290,7 +290,7 @@ class EvaluationReportTest {
         assertThat(cell.change().get().n()).isEqualTo(10);
         assertThat(cell.thenTest().get()).isEqualTo(ThenTest.of(pre, then, post));
         assertThat(cell.thenTest().get().n()).isEqualTo(9);
-        assertThat(cell.readings()).extracting(Reading::topic)
+        assertThat(cell.readings(ReadingTest.LIKERT)).extracting(Reading::topic)
                 .contains("Understanding, all learners: retrospective then versus pre",
                         "Understanding, all learners: post versus retrospective then");
     }
