@@ -31,6 +31,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.tandem.Deployments;
+import org.tandem.catalogue.TestPacks;
 import org.tandem.catalogue.control.PackReader;
 import org.tandem.catalogue.entity.Instrument;
 import org.tandem.catalogue.entity.Item;
@@ -51,7 +52,9 @@ import org.tandem.lti.testing.TestPlatform;
  * declined consent, 1 manager with the before assessment only;</li>
  * <li>deployment A, course Y: 2 clinicians before and after (too few for any figure);</li>
  * <li>deployment B, course X (the same course id): 8 managers, who are the same LMS users as
- * A's first 8 managers, and 2 clinicians, before and after.</li>
+ * A's first 8 managers, and 2 clinicians, before and after;</li>
+ * <li>deployment A, course Z: 5 managers and 4 clinicians before and after, on another
+ * instrument (working-together, from a pack an administrator uploaded).</li>
  * </ul>
  * The learners are launched once for the whole class (by whichever test needs them first); no
  * test changes them, so the tests may run in any order.
@@ -67,6 +70,11 @@ class EvaluationIT {
     private static final String DEP_B = "dep-b";
     private static final String COURSE_X = "course-x";
     private static final String COURSE_Y = "course-y";
+    private static final String COURSE_Z = "course-z";
+    /** The pack course Z uses; its instrument is not the starter's. */
+    private static final String OTHER_PACK = "eval-other-pack";
+    private static final Instrument WORKING_TOGETHER = new PackReader().readZip(TestPacks.zip(TestPacks.valid(OTHER_PACK, 1)))
+            .instrument("working-together").orElseThrow();
     private static final Instrument RELATIONSHIP = new PackReader().readClasspath("content/starter").instrument("relationship")
             .orElseThrow();
 
@@ -252,6 +260,44 @@ class EvaluationIT {
     }
 
     @Test
+    void findsTheInstrumentACourseUsedAndKeepsTheEvaluatorsChoice() throws Exception {
+        // course Z used another instrument: its evaluation opens on it, not on the starter's
+        Evaluator z = evaluator(DEP_A, COURSE_Z);
+        String body = z.get("").body();
+        assertThat(body).contains("<h1>Programme evaluation: " + WORKING_TOGETHER.title() + "</h1>");
+        assertThat(count(body, "matched")).isEqualTo(9);
+        assertThat(table(body, "summary-all")).contains("<caption>All learners (9 learners)</caption>");
+        assertThat(find(body, "(<nav aria-label=\"Instruments answered here\".*?</nav>)"))
+                .contains("id=\"instrument-working-together-v1\"").contains("aria-current=\"page\"")
+                .doesNotContain("instrument-relationship-v1");
+
+        // the programme lists both and opens on the one with the most responses
+        Evaluator chooser = evaluator(DEP_A, COURSE_X, "evaluator-who-chooses");
+        String programme = chooser.get("&scope=programme").body();
+        String choice = find(programme, "(<nav aria-label=\"Instruments answered here\".*?</nav>)");
+        assertThat(choice).contains("id=\"instrument-relationship-v1\"").contains("id=\"instrument-working-together-v1\"")
+                .contains("43 responses").contains("18 responses");
+        assertThat(programme).contains("<h1>Programme evaluation: " + RELATIONSHIP.title() + "</h1>");
+        String link = find(choice, "id=\"instrument-working-together-v1\" href=\"/([^\"]+)\"").replace("&amp;", "&");
+        assertThat(link).contains("scope=programme").contains("instrument=working-together").contains("version=1");
+        String chosen = chooser.launched.browser.get(link).body();
+        assertThat(chosen).contains("<h1>Programme evaluation: " + WORKING_TOGETHER.title() + "</h1>");
+        assertThat(count(chosen, "matched")).isEqualTo(9);
+        assertThat(chosen).contains("instrument=working-together&amp;version=1\"")
+                .as("the exports follow the choice").contains("/evaluate/export.csv?s=");
+        assertThat(rows(chooser.launched.browser.get("evaluate/export.csv?s=" + chooser.launched.token
+                + "&scope=programme&instrument=working-together&version=1").body())).hasSize(10);
+
+        // a later launch of the same evaluator opens the programme on their choice; others do not
+        Evaluator again = evaluator(DEP_A, COURSE_X, "evaluator-who-chooses");
+        assertThat(again.get("&scope=programme").body()).contains("<h1>Programme evaluation: " + WORKING_TOGETHER.title());
+        assertThat(again.get("").body()).as("the course view is another scope, with no choice made")
+                .contains("<h1>Programme evaluation: " + RELATIONSHIP.title());
+        assertThat(evaluator(DEP_A, COURSE_X, "another-evaluator").get("&scope=programme").body())
+                .contains("<h1>Programme evaluation: " + RELATIONSHIP.title());
+    }
+
+    @Test
     void refusesScopesAndInstrumentsItDoesNotKnow() throws Exception {
         Evaluator evaluator = evaluator(DEP_A, COURSE_X);
         assertThat(evaluator.get("&scope=everything").status()).isEqualTo(400);
@@ -259,6 +305,8 @@ class EvaluationIT {
         assertThat(evaluator.get("&instrument=no-such-instrument").status()).isEqualTo(404);
         assertThat(evaluator.get("&version=99").status()).isEqualTo(404);
         assertThat(evaluator.get("&version=one").status()).isEqualTo(400);
+        assertThat(evaluator.get("&instrument=relationship&version=1&content=not-hex").status()).isEqualTo(400);
+        assertThat(evaluator.get("&instrument=relationship&version=1&content=000000").status()).isEqualTo(404);
     }
 
     // ------------------------------------------------------------------------ the cohort
@@ -300,22 +348,42 @@ class EvaluationIT {
         for (SimulatedCohort.Learner learner : clinicians.subList(12, 14)) {
             assess(cohort, learner, DEP_B, COURSE_X, "yes", true);
         }
+        // deployment A, course Z: another pack's instrument
+        java.net.http.HttpResponse<byte[]> uploaded = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(local().resolve("admin/api/content-packs"))
+                        .header("Authorization", ADMIN).header("Content-Type", "application/zip")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(TestPacks.zip(TestPacks.valid(OTHER_PACK, 1))))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(uploaded.statusCode()).as(new String(uploaded.body(), StandardCharsets.UTF_8)).isEqualTo(201);
+        SimulatedCohort other = new SimulatedCohort(WORKING_TOGETHER, 7);
+        for (SimulatedCohort.Learner learner : other.learners("wt", 5, 4, 0)) {
+            assess(other, learner, DEP_A, COURSE_Z, "yes", true, WORKING_TOGETHER.id(), OTHER_PACK);
+        }
         seeded = true;
     }
 
     /** One learner's before (and after) assessment, launched from the course like an LMS link. */
     private void assess(SimulatedCohort cohort, SimulatedCohort.Learner learner, String deployment, String course, String consent,
                         boolean post) throws Exception {
+        assess(cohort, learner, deployment, course, consent, post, "relationship", null);
+    }
+
+    /** As above, on instrument {@code instrumentId} of content pack {@code pack} (the starter pack when null). */
+    private void assess(SimulatedCohort cohort, SimulatedCohort.Learner learner, String deployment, String course, String consent,
+                        boolean post, String instrumentId, String pack) throws Exception {
         SUBJECTS.add(learner.subject());
         for (Phase phase : post ? List.of(Phase.PRE, Phase.POST) : List.of(Phase.PRE)) {
             String phaseName = phase.name().toLowerCase();
             Map<String, String> custom = new LinkedHashMap<>();
-            custom.put("tandem_activity", "assessment:relationship");
+            custom.put("tandem_activity", "assessment:" + instrumentId);
+            if (pack != null) {
+                custom.put("tandem_pack", pack);
+            }
             custom.put("tandem_phase", phaseName);
             custom.put("tandem_group", learner.group() == ProfessionalGroup.MANAGER ? "manager" : "clinician");
             Launched launched = launch(deployment, course, learner.subject(), TestPlatform.ROLE_LEARNER, custom);
             assertThat(launched.landing.getPath()).isEqualTo("/learn");
-            String form = "/learn/assessment/relationship?phase=" + phaseName;
+            String form = "/learn/assessment/" + instrumentId + "?phase=" + phaseName;
             if (phase == Phase.PRE) {
                 LtiBrowser.Response profile = launched.browser.postForm("learn/profile",
                         formOf("s", launched.token, "consent", consent, "next", form));
@@ -327,7 +395,7 @@ class EvaluationIT {
             answers.put("s", launched.token);
             answers.put("attempt", find(page.body(), "name=\"attempt\" value=\"(\\d+)\""));
             answers.putAll(cohort.form(learner, phase));
-            LtiBrowser.Response submitted = launched.browser.postForm("learn/assessment/relationship/submit", answers);
+            LtiBrowser.Response submitted = launched.browser.postForm("learn/assessment/" + instrumentId + "/submit", answers);
             assertThat(submitted.status()).as("submitting %s %s\n%s", learner.subject(), phase, submitted).isEqualTo(303);
         }
     }
@@ -381,8 +449,11 @@ class EvaluationIT {
     }
 
     private Evaluator evaluator(String deployment, String course) throws Exception {
+        return evaluator(deployment, course, "evaluator-" + deployment + "-" + course);
+    }
+
+    private Evaluator evaluator(String deployment, String course, String subject) throws Exception {
         seed();
-        String subject = "evaluator-" + deployment + "-" + course;
         Launched launched = launch(deployment, course, subject, REVIEWER, Map.of(), "Eve", "Reviewer");
         assertThat(launched.landing.getPath()).isEqualTo("/app/home");
         return new Evaluator(launched, subject);

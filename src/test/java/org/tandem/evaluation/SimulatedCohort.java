@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Random;
+import org.tandem.catalogue.control.PackJson;
 import org.tandem.catalogue.entity.Instrument;
 import org.tandem.catalogue.entity.Item;
 import org.tandem.catalogue.entity.Scale;
@@ -87,7 +88,7 @@ public final class SimulatedCohort {
 
     public Response response(Learner learner, Phase phase) {
         AssessmentResponse answers = answers(learner, phase);
-        return new Response("key-" + learner.subject(), learner.group(), learner.consented(), phase, instrument.version(),
+        return new Response("key-" + learner.subject(), learner.group(), learner.consented(), phase, PackJson.identity(instrument),
                 answers.answers(), answers.thenAnswers(),
                 answers.outlook().isPresent() ? OptionalInt.of(answers.outlook().getAsInt()) : OptionalInt.empty(),
                 phase == Phase.PRE ? PRE_AT : POST_AT);

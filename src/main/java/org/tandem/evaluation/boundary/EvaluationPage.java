@@ -5,9 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.tandem.catalogue.entity.Instrument;
+import org.tandem.catalogue.entity.InstrumentIdentity;
+import org.tandem.evaluation.control.AnsweredInstrument;
+import org.tandem.evaluation.control.AnsweredInstruments;
 import org.tandem.evaluation.control.Cell;
 import org.tandem.evaluation.control.Cohort;
 import org.tandem.evaluation.control.CronbachAlpha;
@@ -32,9 +34,13 @@ import org.tandem.platform.boundary.TandemPage;
  */
 final class EvaluationPage {
 
-    /** Where the page is and what else it can link to. */
+    /**
+     * Where the page is and what else it can link to.
+     *
+     * @param answered every instrument answered in the scope, to choose from
+     */
     record Setting(String token, EvaluationScope scope, Optional<String> courseTitle, boolean courseAvailable,
-                   Map<Integer, Long> responsesByVersion, int unreadable, String displayName) {
+                   AnsweredInstruments answered, int unreadable, String displayName) {
     }
 
     private final EvaluationReport report;
@@ -60,7 +66,7 @@ final class EvaluationPage {
                         + instrument.version() + ". Learners appear only as pseudonyms; results of groups with fewer than "
                         + report.suppression().minimum() + " learners are withheld.</p>");
         page.html(scopeSwitch());
-        page.html(versions());
+        page.html(instruments());
         page.html(counts());
         page.html("<h2 id=\"summary\">Change from before to after</h2>"
                 + "<p>Scores are the mean of each subscale's items on the scale " + instrument.scale().min() + " to "
@@ -99,17 +105,21 @@ final class EvaluationPage {
 
     // ------------------------------------------------------------------ links and counts
 
-    private String link(String path, String scope, Integer version) {
+    /** A link to {@code identity} in {@code scope}; without a version when {@code identity} is null (the newest answered). */
+    private String link(String path, String scope, InstrumentIdentity identity) {
         StringBuilder url = new StringBuilder(path).append("?s=").append(enc(setting.token())).append("&scope=").append(scope)
-                .append("&instrument=").append(enc(instrument.id()));
-        if (version != null) {
-            url.append("&version=").append(version);
+                .append("&instrument=").append(enc(identity == null ? instrument.id() : identity.id()));
+        if (identity != null) {
+            url.append("&version=").append(identity.version());
+            if (setting.answered().shared(identity)) {
+                url.append("&content=").append(identity.shortHash());
+            }
         }
         return url.toString();
     }
 
     private String here(String path) {
-        return link(path, setting.scope().kind(), instrument.version());
+        return link(path, setting.scope().kind(), report.identity());
     }
 
     private String scopeSwitch() {
@@ -127,20 +137,49 @@ final class EvaluationPage {
                 + (current ? " aria-current=\"page\"" : "") + ">" + TandemPage.text(label) + "</a></li>";
     }
 
-    private String versions() {
-        Map<Integer, Long> byVersion = setting.responsesByVersion();
-        if (byVersion.size() <= 1) {
-            return "";
+    /**
+     * Every instrument answered in this scope, the one shown marked: the data are wherever the
+     * courses put them, not only in the starter instrument. The choice is kept in the address and,
+     * for this evaluator and scope, as the default of their next launch.
+     */
+    private String instruments() {
+        List<AnsweredInstrument> answered = setting.answered().all();
+        StringBuilder html = new StringBuilder("<nav aria-label=\"Instruments answered here\" class=\"instrument-choice\">"
+                + "<h2 id=\"instruments\">Instruments answered here</h2>");
+        if (answered.isEmpty()) {
+            return html.append("<p id=\"no-instruments\">Nobody in this ").append(setting.scope().programme() ? "programme" : "course")
+                    .append(" has submitted an assessment yet.</p></nav>").toString();
         }
-        StringBuilder html = new StringBuilder("<p>Responses to other versions of this instrument exist. Pre and post are "
-                + "compared within one version only: </p><ul class=\"versions\">");
-        byVersion.forEach((version, count) -> {
-            String label = "Version " + version + " (" + count + (count == 1 ? " response)" : " responses)");
-            html.append("<li>").append(version == instrument.version() ? "<strong>" + TandemPage.text(label) + "</strong> (shown)"
-                    : "<a href=\"" + TandemPage.attr(link("/evaluate", setting.scope().kind(), version)) + "\">"
-                    + TandemPage.text(label) + "</a>").append("</li>");
-        });
-        return html.append("</ul>").toString();
+        html.append("<ul>");
+        boolean shownListed = false;
+        for (AnsweredInstrument each : answered) {
+            InstrumentIdentity identity = each.identity();
+            boolean shown = identity.equals(report.identity());
+            shownListed |= shown;
+            String label = each.instrument().title() + " (" + identity.id() + "), version " + identity.version()
+                    + (setting.answered().shared(identity) ? ", content " + identity.shortHash() + " from pack " + each.packId()
+                    + " version " + each.packVersion() : "");
+            html.append("<li><a id=\"instrument-").append(TandemPage.attr(identity.id() + "-v" + identity.version()
+                            + (setting.answered().shared(identity) ? "-" + identity.shortHash() : "")))
+                    .append("\" href=\"").append(TandemPage.attr(link("/evaluate", setting.scope().kind(), identity))).append("\"")
+                    .append(shown ? " aria-current=\"page\"" : "").append(">").append(TandemPage.text(label)).append("</a>: ")
+                    .append(TandemPage.text(responses(each.responses()))).append("</li>");
+        }
+        html.append("</ul>");
+        if (!shownListed) {
+            html.append("<p>Shown below: ").append(TandemPage.text(instrument.title() + ", version " + instrument.version()))
+                    .append(", which nobody here has answered yet.</p>");
+        }
+        if (answered.stream().anyMatch(each -> setting.answered().shared(each.identity()))) {
+            html.append("<p class=\"notice\">Two different instruments were published under one id and version before Tandem "
+                    + "refused that. They are listed, scored and matched apart, each by its own questions and reverse items.</p>");
+        }
+        return html.append("</nav>").toString();
+    }
+
+    /** "34 responses", or "fewer than 8 responses": a small count is itself a small group. */
+    private String responses(long count) {
+        return report.suppression().count(count) + (count == 1 ? " response" : " responses");
     }
 
     private String counts() {

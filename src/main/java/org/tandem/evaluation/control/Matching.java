@@ -6,15 +6,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.tandem.catalogue.entity.InstrumentIdentity;
 import org.tandem.evaluation.entity.MatchedPair;
 import org.tandem.evaluation.entity.Response;
 import org.tandem.learning.entity.Phase;
 
 /**
- * Pre and post responses matched by learner key and instrument version, with every response
- * accounted for. The rules:
+ * Pre and post responses matched by learner key and instrument (id, version and content), with
+ * every response accounted for. The rules:
  * <ol>
- * <li>Of several responses by one learner to one phase of one version, the latest (by
+ * <li>Of several responses by one learner to one phase of one instrument, the latest (by
  * {@link Response#submitted()}) counts; on equal times, the one later in the input. The others
  * are counted as {@link #superseded()}.</li>
  * <li>A learner whose counted pre or post response lacks consent is excluded altogether and
@@ -23,7 +24,7 @@ import org.tandem.learning.entity.Phase;
  * <li>The remaining learners are {@link #matched()} when they have both, otherwise
  * {@link #preOnly()} or {@link #postOnly()}.</li>
  * </ol>
- * Learner counts are per learner and instrument version, so matched + pre-only + post-only +
+ * Learner counts are per learner and instrument, so matched + pre-only + post-only +
  * excluded is the number of such learners, and every response is in exactly one of: a pair,
  * pre-only, post-only, an excluded learner's, or superseded.
  */
@@ -51,7 +52,7 @@ public final class Matching {
         int superseded = 0;
         for (Response response : responses) {
             Objects.requireNonNull(response, "response");
-            Slot slot = slots.computeIfAbsent(new Learner(response.learnerKey(), response.instrumentVersion()), key -> new Slot());
+            Slot slot = slots.computeIfAbsent(new Learner(response.learnerKey(), response.instrument()), key -> new Slot());
             if (slot.offer(response)) {
                 superseded++;
             }
@@ -99,7 +100,7 @@ public final class Matching {
         return excludedNoConsent;
     }
 
-    /** Responses replaced by a later response of the same learner to the same phase and version. */
+    /** Responses replaced by a later response of the same learner to the same phase and instrument. */
     public int superseded() {
         return superseded;
     }
@@ -109,7 +110,7 @@ public final class Matching {
         return responses;
     }
 
-    private record Learner(String key, int instrumentVersion) {
+    private record Learner(String key, InstrumentIdentity instrument) {
     }
 
     private static final class Slot {

@@ -8,7 +8,9 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalInt;
+import org.tandem.catalogue.control.PackJson;
 import org.tandem.catalogue.entity.Instrument;
+import org.tandem.catalogue.entity.InstrumentIdentity;
 import org.tandem.catalogue.entity.Item;
 import org.tandem.learning.control.AssessmentResponse;
 import org.tandem.learning.control.AttemptStates;
@@ -37,10 +39,12 @@ final class StoredAssessment {
     }
 
     private final Instrument instrument;
+    private final InstrumentIdentity identity;
     private final Map<String, Item> items;
 
     StoredAssessment(Instrument instrument) {
         this.instrument = instrument;
+        this.identity = PackJson.identity(instrument);
         this.items = new HashMap<>();
         for (Item item : instrument.items()) {
             items.put(item.id(), item);
@@ -99,5 +103,10 @@ final class StoredAssessment {
 
     Instrument instrument() {
         return instrument;
+    }
+
+    /** The identity (id, version, content hash) of the instrument these answers are read against. */
+    InstrumentIdentity identity() {
+        return identity;
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
+import org.tandem.catalogue.entity.InstrumentIdentity;
 import org.tandem.learning.entity.Phase;
 import org.tandem.learning.entity.ProfessionalGroup;
 
@@ -15,7 +16,9 @@ import org.tandem.learning.entity.ProfessionalGroup;
  *                          an LMS user id)
  * @param group             the learner's professional group
  * @param consented         whether the learner agreed to this response being used for evaluation
- * @param instrumentVersion version of the instrument answered; pre and post match only on the same
+ * @param instrument        the instrument answered (id, version and content hash); pre and post
+ *                          match only on the same, and responses to different contents are never
+ *                          pooled, whatever their id and version
  * @param answers           item id → Likert answer; missing items are simply absent
  * @param thenAnswers       item id → retrospective "then" rating, given on the post form of an
  *                          instrument with a then-test; empty otherwise (and ignored on pre forms)
@@ -24,16 +27,22 @@ import org.tandem.learning.entity.ProfessionalGroup;
  *                          to one phase, the latest counts
  */
 public record Response(String learnerKey, ProfessionalGroup group, boolean consented, Phase phase,
-                       int instrumentVersion, Map<String, Integer> answers, Map<String, Integer> thenAnswers,
+                       InstrumentIdentity instrument, Map<String, Integer> answers, Map<String, Integer> thenAnswers,
                        OptionalInt outlook, Instant submitted) {
 
     public Response {
         Objects.requireNonNull(learnerKey, "learnerKey");
         Objects.requireNonNull(group, "group");
         Objects.requireNonNull(phase, "phase");
+        Objects.requireNonNull(instrument, "instrument");
         Objects.requireNonNull(submitted, "submitted");
         answers = Map.copyOf(answers);
         thenAnswers = thenAnswers == null ? Map.of() : Map.copyOf(thenAnswers);
         outlook = outlook == null ? OptionalInt.empty() : outlook;
+    }
+
+    /** The version of the instrument answered. */
+    public int instrumentVersion() {
+        return instrument.version();
     }
 }

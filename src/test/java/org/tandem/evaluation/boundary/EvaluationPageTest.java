@@ -2,11 +2,13 @@ package org.tandem.evaluation.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.tandem.evaluation.control.AnsweredInstrument;
+import org.tandem.evaluation.control.AnsweredInstruments;
 import org.tandem.evaluation.control.EvaluationReport;
 import org.tandem.evaluation.control.EvaluationScope;
 import org.tandem.evaluation.control.SignedRankResult;
@@ -17,7 +19,13 @@ class EvaluationPageTest {
 
     private static String render(EvaluationReport report, EvaluationScope scope) {
         return EvaluationPage.of(report, new EvaluationPage.Setting(TOKEN, scope, Optional.of("Working Together <101>"), true,
-                Map.of(1, (long) report.matching().responses()), 0, "Eve Evaluator")).render();
+                answered(report), 0, "Eve Evaluator")).render();
+    }
+
+    /** The report's own instrument, answered as often as it has responses. */
+    static AnsweredInstruments answered(EvaluationReport report) {
+        return AnsweredInstruments.of(List.of(new AnsweredInstrument(report.identity(), report.instrument(),
+                report.matching().responses(), "starter", 1)));
     }
 
     private static String course(EvaluationReport report) {
@@ -84,7 +92,7 @@ class EvaluationPageTest {
     void offersTheCourseOnlyWhenTheLaunchHasOne() {
         EvaluationReport report = EvaluationChartsTest.report(10, 10, 0);
         String html = EvaluationPage.of(report, new EvaluationPage.Setting(TOKEN, EvaluationScope.programme(1, "dep"), Optional.empty(),
-                false, Map.of(), 0, "Eve")).render();
+                false, AnsweredInstruments.of(List.of()), 0, "Eve")).render();
         assertThat(html).doesNotContain("id=\"scope-course\"").contains("id=\"scope-programme\"")
                 .contains("aria-current=\"page\">Whole programme");
     }

@@ -21,7 +21,9 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.tandem.catalogue.control.PackJson;
 import org.tandem.catalogue.entity.Instrument;
+import org.tandem.catalogue.entity.InstrumentIdentity;
 import org.tandem.catalogue.entity.Item;
 import org.tandem.catalogue.entity.OutlookItem;
 import org.tandem.catalogue.entity.Scale;
@@ -297,7 +299,9 @@ class EvaluationReportTest {
 
     @Test
     void thenTestIsUndefinedWhenTheInstrumentDoesNotAskForIt() {
-        EvaluationReport report = EvaluationReport.of(Fixtures.instrument(false), cohort("m", MANAGER, 9, 0), Suppression.standard());
+        Instrument noThenTest = Fixtures.instrument(false);
+        EvaluationReport report = EvaluationReport.of(noThenTest, Fixtures.answering(noThenTest, cohort("m", MANAGER, 9, 0)),
+                Suppression.standard());
 
         assertThat(report.cell(trust, Cohort.ALL).thenTest().reason()).hasValue("This instrument asks for no retrospective then-ratings.");
     }
@@ -360,6 +364,7 @@ class EvaluationReportTest {
         }
         Instrument large = new Instrument("large", 3, "Large", "", new Scale(1, 5, List.of("1", "2", "3", "4", "5")), subscales,
                 new OutlookItem("o", "Outlook", List.of("better", "same", "worse")), true, null);
+        InstrumentIdentity identity = PackJson.identity(large);
         Random random = new Random(42);
         ProfessionalGroup[] groups = ProfessionalGroup.values();
         List<Response> responses = new ArrayList<>(20_000);
@@ -378,8 +383,8 @@ class EvaluationReportTest {
                 }
             }
             ProfessionalGroup group = groups[l % 3];
-            responses.add(new Response("k" + l, group, true, Phase.PRE, 3, before, Map.of(), OptionalInt.of(random.nextInt(3)), now));
-            responses.add(new Response("k" + l, group, true, Phase.POST, 3, after, then, OptionalInt.of(random.nextInt(3)),
+            responses.add(new Response("k" + l, group, true, Phase.PRE, identity, before, Map.of(), OptionalInt.of(random.nextInt(3)), now));
+            responses.add(new Response("k" + l, group, true, Phase.POST, identity, after, then, OptionalInt.of(random.nextInt(3)),
                     now.plusSeconds(3600)));
         }
 

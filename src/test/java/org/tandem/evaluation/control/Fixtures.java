@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import org.tandem.catalogue.control.PackJson;
 import org.tandem.catalogue.entity.Instrument;
+import org.tandem.catalogue.entity.InstrumentIdentity;
 import org.tandem.catalogue.entity.Item;
 import org.tandem.catalogue.entity.OutlookItem;
 import org.tandem.catalogue.entity.Scale;
@@ -56,36 +58,49 @@ final class Fixtures {
         return answers("t1", value, "t2", value, "t3", value, "t4", value, "u1", value, "u2", value);
     }
 
+    /** The identity of {@link #instrument()} under another version number. */
+    static InstrumentIdentity identity(int version) {
+        InstrumentIdentity v1 = PackJson.identity(instrument());
+        return new InstrumentIdentity(v1.id(), version, v1.contentHash());
+    }
+
     static Response pre(String key, ProfessionalGroup group, Map<String, Integer> answers) {
-        return new Response(key, group, true, Phase.PRE, 1, answers, Map.of(), OptionalInt.empty(), START);
+        return new Response(key, group, true, Phase.PRE, identity(1), answers, Map.of(), OptionalInt.empty(), START);
     }
 
     static Response post(String key, ProfessionalGroup group, Map<String, Integer> answers) {
-        return new Response(key, group, true, Phase.POST, 1, answers, Map.of(), OptionalInt.empty(), START.plusSeconds(86_400));
+        return new Response(key, group, true, Phase.POST, identity(1), answers, Map.of(), OptionalInt.empty(), START.plusSeconds(86_400));
     }
 
     static Response post(String key, ProfessionalGroup group, Map<String, Integer> answers, Map<String, Integer> then) {
-        return new Response(key, group, true, Phase.POST, 1, answers, then, OptionalInt.empty(), START.plusSeconds(86_400));
+        return new Response(key, group, true, Phase.POST, identity(1), answers, then, OptionalInt.empty(), START.plusSeconds(86_400));
+    }
+
+    /** The responses, as answers to {@code instrument} (its identity) instead. */
+    static List<Response> answering(Instrument instrument, List<Response> responses) {
+        InstrumentIdentity identity = PackJson.identity(instrument);
+        return responses.stream().map(r -> new Response(r.learnerKey(), r.group(), r.consented(), r.phase(), identity, r.answers(),
+                r.thenAnswers(), r.outlook(), r.submitted())).toList();
     }
 
     static Response withOutlook(Response response, int option) {
         return new Response(response.learnerKey(), response.group(), response.consented(), response.phase(),
-                response.instrumentVersion(), response.answers(), response.thenAnswers(), OptionalInt.of(option),
+                response.instrument(), response.answers(), response.thenAnswers(), OptionalInt.of(option),
                 response.submitted());
     }
 
     static Response withoutConsent(Response response) {
-        return new Response(response.learnerKey(), response.group(), false, response.phase(), response.instrumentVersion(),
+        return new Response(response.learnerKey(), response.group(), false, response.phase(), response.instrument(),
                 response.answers(), response.thenAnswers(), response.outlook(), response.submitted());
     }
 
     static Response at(Response response, Instant submitted) {
         return new Response(response.learnerKey(), response.group(), response.consented(), response.phase(),
-                response.instrumentVersion(), response.answers(), response.thenAnswers(), response.outlook(), submitted);
+                response.instrument(), response.answers(), response.thenAnswers(), response.outlook(), submitted);
     }
 
     static Response version(Response response, int version) {
-        return new Response(response.learnerKey(), response.group(), response.consented(), response.phase(), version,
+        return new Response(response.learnerKey(), response.group(), response.consented(), response.phase(), identity(version),
                 response.answers(), response.thenAnswers(), response.outlook(), response.submitted());
     }
 }
