@@ -110,9 +110,9 @@ class EvaluationIT {
         assertThat(page.header("Cache-Control").orElse("")).contains("no-store");
         String body = page.body();
         assertThat(count(body, "matched")).isEqualTo(18);
-        assertThat(count(body, "pre-only")).isEqualTo(1);
+        assertThat(countText(body, "pre-only")).as("one learner, shown as a small count").isEqualTo("fewer than 8");
         assertThat(count(body, "post-only")).isZero();
-        assertThat(count(body, "excluded")).isEqualTo(1);
+        assertThat(countText(body, "excluded")).as("one learner declined: not said as 1").isEqualTo("fewer than 8");
         assertThat(table(body, "summary-all")).contains("<caption>All learners (18 learners)</caption>");
         assertThat(table(body, "summary-managers")).contains("<caption>Managers (9 learners)</caption>")
                 .doesNotContain("withheld").contains("<th scope=\"row\">Trust</th><td>9</td>");
@@ -204,14 +204,22 @@ class EvaluationIT {
             }
         }
 
-        List<String[]> rows = rows(b.csv("course").body());
+        LtiBrowser.Response withheldCsv = b.csv("course");
+        List<String[]> rows = rows(withheldCsv.body());
         assertThat(rows).hasSize(11);
-        assertThat(rows.subList(1, rows.size())).allSatisfy(row -> assertThat(row[1]).isEqualTo("withheld"));
+        assertThat(rows.subList(1, rows.size())).allSatisfy(row -> {
+            assertThat(row[1]).isEqualTo("withheld");
+            assertThat(row[0]).as("pseudonyms of this export only").matches("x-[0-9a-f]{12}");
+        });
+        assertThat(withheldCsv.header("X-Tandem-Withheld").orElse("")).contains("for this export only");
+        assertThat(pseudonyms(b.csv("course").body())).as("another export, other pseudonyms")
+                .doesNotContainAnyElementsOf(pseudonyms(withheldCsv.body()));
 
         // deployment A, course Y: 2 matched learners, too few for anything
         Evaluator y = evaluator(DEP_A, COURSE_Y);
         String small = y.get("").body();
-        assertThat(count(small, "matched")).isEqualTo(2);
+        assertThat(countText(small, "matched")).isEqualTo("fewer than 8");
+        assertThat(small).doesNotContain("id=\"count-matched\">2<");
         assertThat(table(small, "summary-all")).contains("withheld (fewer than 8)").doesNotContainPattern("<td>\\d");
         LtiBrowser.Response headerOnly = y.csv("course");
         assertThat(headerOnly.status()).isEqualTo(200);
@@ -493,7 +501,11 @@ class EvaluationIT {
     }
 
     private static int count(String body, String id) {
-        return Integer.parseInt(find(body, "id=\"count-" + id + "\">(\\d+)<"));
+        return Integer.parseInt(countText(body, id));
+    }
+
+    private static String countText(String body, String id) {
+        return find(body, "id=\"count-" + id + "\">([^<]+)<");
     }
 
     /** The table with this id. */

@@ -200,13 +200,15 @@ final class EvaluationPage {
         }
         html.append("</dl><p class=\"muted\">Only learners with both a before and an after assessment of the same instrument "
                 + "version, and who agreed to their answers being used for evaluation, are analysed. Nobody is left out "
-                + "without being counted here.</p>");
+                + "without being counted here; counts from 1 to " + (report.suppression().minimum() - 1) + " read \"fewer than "
+                + report.suppression().minimum() + "\", since so few people could be picked out.</p>");
         return html.toString();
     }
 
-    private static void count(StringBuilder html, String id, String label, int value) {
-        html.append("<dt>").append(TandemPage.text(label)).append("</dt><dd id=\"count-").append(id).append("\">").append(value)
-                .append("</dd>");
+    /** One count, or "fewer than 8" for a small one: who declined consent or answered only once is a small group too. */
+    private void count(StringBuilder html, String id, String label, int value) {
+        html.append("<dt>").append(TandemPage.text(label)).append("</dt><dd id=\"count-").append(id).append("\">")
+                .append(TandemPage.text(report.suppression().count(value))).append("</dd>");
     }
 
     // ------------------------------------------------------------------ tables
@@ -347,10 +349,11 @@ final class EvaluationPage {
             }
             html.append("</tbody></table></div>");
             if (t.unanswered() + t.offOptions() > 0) {
-                html.append("<p class=\"muted\">Not in the table: ").append(t.unanswered())
+                html.append("<p class=\"muted\">Not in the table: ").append(report.suppression().count(t.unanswered()))
                         .append(" matched learners did not answer the outlook item both times");
                 if (t.offOptions() > 0) {
-                    html.append(", and ").append(t.offOptions()).append(" gave an answer that is not one of its options");
+                    html.append(", and ").append(report.suppression().count(t.offOptions()))
+                            .append(" gave an answer that is not one of its options");
                 }
                 html.append(".</p>");
             }
@@ -399,7 +402,7 @@ final class EvaluationPage {
         return "<h2 id=\"exports\">Download</h2><ul class=\"exports\">"
                 + "<li><a id=\"export-csv\" href=\"" + TandemPage.attr(here("/evaluate/export.csv"))
                 + "\" download>Learner-level data (CSV)</a>: one row per matched learner, by pseudonym, with item answers and "
-                + "scores; the group of a withheld group is not given.</li>"
+                + "scores; the group of a withheld group is not given, and then the pseudonyms are for that download only.</li>"
                 + "<li><a id=\"export-json\" href=\"" + TandemPage.attr(here("/evaluate/summary.json"))
                 + "\" download>Summary (JSON)</a>: the figures on this page, with withheld figures left out.</li></ul>"
                 + "<p class=\"muted\">Every download is recorded in Tandem's audit log.</p>";

@@ -2,15 +2,21 @@ package org.tandem.evaluation.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.tandem.evaluation.SimulatedCohort;
 import org.tandem.evaluation.control.AnsweredInstrument;
 import org.tandem.evaluation.control.AnsweredInstruments;
 import org.tandem.evaluation.control.EvaluationReport;
 import org.tandem.evaluation.control.EvaluationScope;
+import org.tandem.evaluation.control.Fixtures;
+import org.tandem.evaluation.control.Suppression;
+import org.tandem.evaluation.entity.Response;
+import org.tandem.learning.entity.Phase;
 import org.tandem.evaluation.control.SignedRankResult;
 
 class EvaluationPageTest {
@@ -86,6 +92,31 @@ class EvaluationPageTest {
         assertThat(managers).as("withheld because it would reveal the clinicians").contains("<strong>withheld</strong>")
                 .contains("would reveal");
         assertThat(html).contains("Not drawn");
+    }
+
+    @Test
+    void showsSmallCountsAsFewerThanTheMinimum() {
+        // 10 managers and 9 clinicians, of whom 3 declined consent and 2 answered before only
+        SimulatedCohort cohort = new SimulatedCohort(Fixtures.instrument(), 11);
+        List<SimulatedCohort.Learner> learners = cohort.learners("s", 10, 9, 0);
+        List<Response> responses = new ArrayList<>();
+        for (int i = 0; i < learners.size(); i++) {
+            Response pre = cohort.response(learners.get(i), Phase.PRE);
+            Response post = cohort.response(learners.get(i), Phase.POST);
+            responses.add(i < 3 ? Fixtures.withoutConsent(pre) : pre);
+            if (i < 3 || i >= 5) {
+                responses.add(post);
+            }
+        }
+        EvaluationReport report = EvaluationReport.of(Fixtures.instrument(), responses, Suppression.standard());
+        assertThat(report.matching().excludedNoConsent()).isEqualTo(3);
+        assertThat(report.matching().preOnly()).isEqualTo(2);
+
+        String html = course(report);
+
+        assertThat(html).contains("id=\"count-matched\">14<").contains("id=\"count-excluded\">fewer than 8<")
+                .contains("id=\"count-pre-only\">fewer than 8<").contains("id=\"count-post-only\">0<")
+                .doesNotContain("id=\"count-excluded\">3<");
     }
 
     @Test

@@ -16,8 +16,8 @@ import org.tandem.evaluation.entity.Response;
 import org.tandem.learning.entity.Phase;
 import org.tandem.learning.entity.ProfessionalGroup;
 
-/** Content and responses for evaluation tests. */
-final class Fixtures {
+/** Content and responses for evaluation tests (the page tests of the boundary use a few). */
+public final class Fixtures {
 
     static final Instant START = Instant.parse("2026-01-05T09:00:00Z");
 
@@ -28,7 +28,7 @@ final class Fixtures {
      * Version 1 of a relationship instrument on a 1–5 scale: trust (t1–t4, t3 reverse-scored) and
      * understanding (u1, u2), an outlook item (better / the same / worse) and a then-test.
      */
-    static Instrument instrument() {
+    public static Instrument instrument() {
         return instrument(true);
     }
 
@@ -89,7 +89,7 @@ final class Fixtures {
                 response.submitted());
     }
 
-    static Response withoutConsent(Response response) {
+    public static Response withoutConsent(Response response) {
         return new Response(response.learnerKey(), response.group(), false, response.phase(), response.instrument(),
                 response.answers(), response.thenAnswers(), response.outlook(), response.submitted());
     }
