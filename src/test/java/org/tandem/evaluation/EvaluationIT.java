@@ -228,6 +228,42 @@ class EvaluationIT {
     }
 
     @Test
+    void showsAndExportsTheFreeTextAnswersOfConsentingLearners() throws Exception {
+        Evaluator evaluator = evaluator(DEP_A, COURSE_X);
+        String body = evaluator.get("").body();
+        assertThat(body).contains("<h2 id=\"free-text\">What learners wrote</h2>").contains("id=\"free-text-caution\"")
+                .contains("id=\"free-text-post-manager\"").contains("id=\"free-text-post-clinician\"");
+        int shown = body.substring(body.indexOf("id=\"free-text\""), body.indexOf("id=\"exports\"")).split("<li>", -1).length - 1;
+        assertThat(shown).as("9 managers and 9 consenting clinicians before and after, and the manager who answered before "
+                + "only (consenting too); not the clinician who declined").isEqualTo(37);
+
+        LtiBrowser.Response csv = evaluator.launched.browser.get("evaluate/free-text.csv?s=" + evaluator.launched.token);
+        assertThat(csv.status()).as("%s", csv).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        assertThat(csv.header("Content-Disposition").orElse(""))
+                .isEqualTo("attachment; filename=\"tandem-evaluation-relationship-course.free-text.csv\"");
+        // phase and group hold no commas; the answer may, and is then quoted (RFC 4180)
+        List<String[]> rows = Arrays.stream(csv.body().split("\r\n")).map(line -> line.split(",", 3))
+                .map(row -> new String[] {row[0], row[1], row[2].startsWith("\"")
+                        ? row[2].substring(1, row[2].length() - 1).replace("\"\"", "\"") : row[2]}).toList();
+        assertThat(rows.get(0)).containsExactly("phase", "group", "answer");
+        assertThat(rows.subList(1, rows.size())).hasSize(37).allSatisfy(row -> {
+            assertThat(row[0]).isIn("pre", "post");
+            assertThat(row[1]).isIn("manager", "clinician");
+            assertThat(row[2]).isIn(SimulatedCohort.CHANGES.stream().map(text -> text.startsWith("=") ? "'" + text : text).toList());
+        });
+        assertThat(csv.body()).doesNotContainPattern("p-[0-9a-f]{12}");
+        for (String subject : SUBJECTS) {
+            assertThat(csv.body()).doesNotContain(subject);
+        }
+
+        // deployment B's two clinicians are too few to show what they wrote
+        String b = evaluator(DEP_B, COURSE_X).get("").body();
+        String clinicians = b.substring(b.indexOf("id=\"free-text-post-clinician\""));
+        assertThat(clinicians.substring(0, clinicians.indexOf("</p>"))).contains("withheld (fewer than 8)").doesNotContain("<li>");
+    }
+
+    @Test
     void exportsAreAudited() throws Exception {
         Evaluator evaluator = evaluator(DEP_A, COURSE_X);
         assertThat(evaluator.csv("programme").status()).isEqualTo(200);

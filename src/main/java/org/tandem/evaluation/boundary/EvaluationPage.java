@@ -15,6 +15,7 @@ import org.tandem.evaluation.control.Cohort;
 import org.tandem.evaluation.control.CronbachAlpha;
 import org.tandem.evaluation.control.EvaluationReport;
 import org.tandem.evaluation.control.EvaluationScope;
+import org.tandem.evaluation.control.FreeTextAnswers;
 import org.tandem.evaluation.control.GroupDifference;
 import org.tandem.evaluation.control.Matching;
 import org.tandem.evaluation.control.Measure;
@@ -24,6 +25,8 @@ import org.tandem.evaluation.control.PairedComparison;
 import org.tandem.evaluation.control.Reading;
 import org.tandem.evaluation.control.ThenTest;
 import org.tandem.evaluation.control.TTestResult;
+import org.tandem.learning.entity.Phase;
+import org.tandem.learning.entity.ProfessionalGroup;
 import org.tandem.platform.boundary.TandemPage;
 
 /**
@@ -89,6 +92,7 @@ final class EvaluationPage {
         page.html(EvaluationCharts.dotPlot(report, "chart-means"));
         page.html(EvaluationCharts.changeDistribution(report, "chart-change"));
         page.html(readings());
+        page.html(freeText());
         page.html(exports());
         return page;
     }
@@ -394,6 +398,51 @@ final class EvaluationPage {
         return html.toString();
     }
 
+    /**
+     * The free-text answers of consenting learners, by form and group, withheld for a group with
+     * fewer answers than the minimum, under a caution: learners' own words can name people.
+     */
+    private String freeText() {
+        FreeTextAnswers answers = FreeTextAnswers.of(report);
+        if (answers.prompt().isEmpty()) {
+            return "";
+        }
+        StringBuilder html = new StringBuilder("<h2 id=\"free-text\">What learners wrote</h2><p>The assessment asked: <q>")
+                .append(TandemPage.text(answers.prompt().get())).append("</q> Answers of learners who agreed to their answers "
+                        + "being used for evaluation, sorted alphabetically; a group with fewer than ")
+                .append(report.suppression().minimum()).append(" answers is withheld.</p>")
+                .append("<div class=\"notice\" role=\"note\" id=\"free-text-caution\"><p><strong>Personal data.</strong> These "
+                        + "are learners' own words. They may name or point to colleagues, teams, patients or the writer: treat them "
+                        + "as personal data, quote them only with anything identifying taken out, and do not try to find out who "
+                        + "wrote them.</p></div>");
+        for (Phase phase : List.of(Phase.POST, Phase.PRE)) {
+            for (ProfessionalGroup group : ProfessionalGroup.values()) {
+                Outcome<List<FreeTextAnswers.Answer>> outcome = answers.answers(phase, group);
+                String heading = (phase == Phase.POST ? "After the programme" : "Before the programme") + ", "
+                        + Cohort.of(group).label().toLowerCase(Locale.ROOT);
+                String id = "free-text-" + phase.name().toLowerCase(Locale.ROOT) + "-" + group.name().toLowerCase(Locale.ROOT);
+                if (outcome.defined() && outcome.get().isEmpty()) {
+                    continue;
+                }
+                html.append("<h3 id=\"").append(id).append("\">").append(TandemPage.text(heading)).append("</h3>");
+                if (!outcome.defined()) {
+                    html.append("<p class=\"withheld\">").append(withheldLabel(outcome.reason().orElse(""))).append(' ')
+                            .append(TandemPage.text(outcome.reason().orElse(""))).append("</p>");
+                    continue;
+                }
+                html.append("<ul class=\"free-text\">");
+                for (FreeTextAnswers.Answer answer : outcome.get()) {
+                    html.append("<li>").append(TandemPage.text(answer.text())).append("</li>");
+                }
+                html.append("</ul>");
+            }
+        }
+        if (answers.shown().isEmpty()) {
+            html.append("<p id=\"free-text-none\">No answers to show.</p>");
+        }
+        return html.toString();
+    }
+
     private static String reading(Reading reading) {
         return "<li><strong>" + TandemPage.text(reading.topic()) + ".</strong> " + TandemPage.text(reading.text()) + "</li>";
     }
@@ -404,7 +453,11 @@ final class EvaluationPage {
                 + "\" download>Learner-level data (CSV)</a>: one row per matched learner, by pseudonym, with item answers and "
                 + "scores; the group of a withheld group is not given, and then the pseudonyms are for that download only.</li>"
                 + "<li><a id=\"export-json\" href=\"" + TandemPage.attr(here("/evaluate/summary.json"))
-                + "\" download>Summary (JSON)</a>: the figures on this page, with withheld figures left out.</li></ul>"
+                + "\" download>Summary (JSON)</a>: the figures on this page, with withheld figures left out.</li>"
+                + (instrument.freeTextPrompt() == null ? "" : "<li><a id=\"export-free-text\" href=\""
+                        + TandemPage.attr(here("/evaluate/free-text.csv")) + "\" download>Free-text answers (CSV)</a>: the answers "
+                        + "shown above, by form and group, with no pseudonym; personal data.</li>")
+                + "</ul>"
                 + "<p class=\"muted\">Every download is recorded in Tandem's audit log.</p>";
     }
 

@@ -25,6 +25,7 @@ import org.tandem.evaluation.control.EvaluationCsv;
 import org.tandem.evaluation.control.EvaluationJson;
 import org.tandem.evaluation.control.EvaluationReport;
 import org.tandem.evaluation.control.EvaluationScope;
+import org.tandem.evaluation.control.FreeTextAnswers;
 import org.tandem.evaluation.control.ProgrammeResponses;
 import org.tandem.evaluation.control.Pseudonyms;
 import org.tandem.evaluation.control.RememberedInstruments;
@@ -109,6 +110,24 @@ public class EvaluationResource {
                 .header("Cache-Control", "no-store");
         export.withheld().ifPresent(reason -> response.header("X-Tandem-Withheld", reason));
         return response.build();
+    }
+
+    @GET
+    @Path("free-text.csv")
+    @Produces("text/csv")
+    @Transactional
+    public Response freeText(@QueryParam(EvaluatorContext.TOKEN) String token, @QueryParam("scope") String scope,
+                             @QueryParam("instrument") String instrument, @QueryParam("version") String version,
+                             @QueryParam("content") String content) {
+        Evaluation evaluation = evaluate(token, scope, instrument, version, content);
+        FreeTextAnswers answers = FreeTextAnswers.of(evaluation.report());
+        if (answers.prompt().isEmpty()) {
+            throw problem(404, "No free-text question", "This instrument asks no free-text question.");
+        }
+        record(evaluation, "evaluation.export.free-text", answers.shown().size() + " free-text answers");
+        return Response.ok(answers.csv()).type("text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + fileName(evaluation, "free-text.csv") + "\"")
+                .header("Cache-Control", "no-store").build();
     }
 
     @GET

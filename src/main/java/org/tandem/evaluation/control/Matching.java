@@ -31,15 +31,17 @@ import org.tandem.learning.entity.Phase;
 public final class Matching {
 
     private final List<MatchedPair> pairs;
+    private final List<Response> consented;
     private final int responses;
     private final int preOnly;
     private final int postOnly;
     private final int excludedNoConsent;
     private final int superseded;
 
-    private Matching(List<MatchedPair> pairs, int responses, int preOnly, int postOnly, int excludedNoConsent,
-                     int superseded) {
+    private Matching(List<MatchedPair> pairs, List<Response> consented, int responses, int preOnly, int postOnly,
+                     int excludedNoConsent, int superseded) {
         this.pairs = List.copyOf(pairs);
+        this.consented = List.copyOf(consented);
         this.responses = responses;
         this.preOnly = preOnly;
         this.postOnly = postOnly;
@@ -58,26 +60,42 @@ public final class Matching {
             }
         }
         List<MatchedPair> pairs = new ArrayList<>();
+        List<Response> consented = new ArrayList<>();
         int preOnly = 0;
         int postOnly = 0;
         int excluded = 0;
         for (Slot slot : slots.values()) {
             if ((slot.pre != null && !slot.pre.consented()) || (slot.post != null && !slot.post.consented())) {
                 excluded++;
-            } else if (slot.pre != null && slot.post != null) {
+                continue;
+            }
+            if (slot.pre != null && slot.post != null) {
                 pairs.add(new MatchedPair(slot.pre, slot.post));
             } else if (slot.pre != null) {
                 preOnly++;
             } else {
                 postOnly++;
             }
+            for (Response counted : new Response[] {slot.pre, slot.post}) {
+                if (counted != null) {
+                    consented.add(counted);
+                }
+            }
         }
-        return new Matching(pairs, responses.size(), preOnly, postOnly, excluded, superseded);
+        return new Matching(pairs, consented, responses.size(), preOnly, postOnly, excluded, superseded);
     }
 
     /** The matched pairs, in the order their learners first appear in the input. */
     public List<MatchedPair> pairs() {
         return pairs;
+    }
+
+    /**
+     * The counted (latest) responses of every learner not excluded: matched, pre-only and
+     * post-only learners alike, in the order their learners first appear.
+     */
+    public List<Response> consentedResponses() {
+        return consented;
     }
 
     /** Learners with a consented pre and post response. */

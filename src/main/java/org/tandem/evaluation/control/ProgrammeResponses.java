@@ -191,7 +191,8 @@ public class ProgrammeResponses {
             }
             answered.putIfAbsent(reader.get().identity(), instrument);
             responses.add(new Response(pseudonym.apply(row.subject()), group(row), Boolean.TRUE.equals(row.consent()), phase.get(),
-                    reader.get().identity(), answers.answers(), answers.thenAnswers(), answers.outlook(), row.completedAt()));
+                    reader.get().identity(), answers.answers(), answers.thenAnswers(), answers.outlook(), row.completedAt(),
+                    answers.freeText()));
         }
         return new CollectedResponses(responses, answered, unreadable);
     }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.tandem.catalogue.control.PackJson;
 import org.tandem.catalogue.entity.Instrument;
@@ -35,7 +36,7 @@ final class StoredAssessment {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The answers of one stored response. */
-    record Answers(Map<String, Integer> answers, Map<String, Integer> thenAnswers, OptionalInt outlook) {
+    record Answers(Map<String, Integer> answers, Map<String, Integer> thenAnswers, OptionalInt outlook, Optional<String> freeText) {
     }
 
     private final Instrument instrument;
@@ -75,14 +76,16 @@ final class StoredAssessment {
             }
             outlook = OptionalInt.of(option);
         }
+        Optional<String> freeText = Optional.empty();
         if (node.hasNonNull("free_text")) {
             String text = node.get("free_text").asText();
             if (!text.isBlank() && (instrument.freeTextPrompt() == null
                     || text.codePointCount(0, text.length()) > AssessmentResponse.MAX_FREE_TEXT_LENGTH)) {
                 throw new InvalidAnswer("free text the instrument does not take");
             }
+            freeText = text.isBlank() ? Optional.empty() : Optional.of(text);
         }
-        return new Answers(answers, then, outlook);
+        return new Answers(answers, then, outlook, freeText);
     }
 
     private Map<String, Integer> answers(JsonNode object) {

@@ -3,6 +3,7 @@ package org.tandem.evaluation.entity;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.tandem.catalogue.entity.InstrumentIdentity;
 import org.tandem.learning.entity.Phase;
@@ -25,10 +26,11 @@ import org.tandem.learning.entity.ProfessionalGroup;
  * @param outlook           the chosen option of the outlook item (index into its options), if any
  * @param submitted         when the response was submitted: of several responses by one learner
  *                          to one phase, the latest counts
+ * @param freeText          the answer to the instrument's free-text question, if one was written
  */
 public record Response(String learnerKey, ProfessionalGroup group, boolean consented, Phase phase,
                        InstrumentIdentity instrument, Map<String, Integer> answers, Map<String, Integer> thenAnswers,
-                       OptionalInt outlook, Instant submitted) {
+                       OptionalInt outlook, Instant submitted, Optional<String> freeText) {
 
     public Response {
         Objects.requireNonNull(learnerKey, "learnerKey");
@@ -39,6 +41,13 @@ public record Response(String learnerKey, ProfessionalGroup group, boolean conse
         answers = Map.copyOf(answers);
         thenAnswers = thenAnswers == null ? Map.of() : Map.copyOf(thenAnswers);
         outlook = outlook == null ? OptionalInt.empty() : outlook;
+        freeText = freeText == null ? Optional.empty() : freeText.map(String::strip).filter(text -> !text.isEmpty());
+    }
+
+    /** A response without a free-text answer. */
+    public Response(String learnerKey, ProfessionalGroup group, boolean consented, Phase phase, InstrumentIdentity instrument,
+                    Map<String, Integer> answers, Map<String, Integer> thenAnswers, OptionalInt outlook, Instant submitted) {
+        this(learnerKey, group, consented, phase, instrument, answers, thenAnswers, outlook, submitted, Optional.empty());
     }
 
     /** The version of the instrument answered. */

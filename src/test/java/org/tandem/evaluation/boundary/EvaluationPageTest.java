@@ -14,9 +14,11 @@ import org.tandem.evaluation.control.AnsweredInstruments;
 import org.tandem.evaluation.control.EvaluationReport;
 import org.tandem.evaluation.control.EvaluationScope;
 import org.tandem.evaluation.control.Fixtures;
+import org.tandem.evaluation.control.FreeTextAnswers;
 import org.tandem.evaluation.control.Suppression;
 import org.tandem.evaluation.entity.Response;
 import org.tandem.learning.entity.Phase;
+import org.tandem.learning.entity.ProfessionalGroup;
 import org.tandem.evaluation.control.SignedRankResult;
 
 class EvaluationPageTest {
@@ -53,7 +55,8 @@ class EvaluationPageTest {
         assertThat(html).contains("id=\"scope-course\" href=\"/evaluate?s=" + TOKEN + "&amp;scope=course&amp;instrument=relationship\" aria-current=\"page\"")
                 .contains("id=\"scope-programme\"");
         assertThat(html).contains("Working Together &lt;101&gt;").doesNotContain("<101>");
-        assertThat(html).doesNotContain("<strong>withheld").doesNotContain("Not drawn");
+        String figures = html.substring(0, html.indexOf("id=\"free-text\""));
+        assertThat(figures).doesNotContain("<strong>withheld").doesNotContain("Not drawn");
     }
 
     @Test
@@ -117,6 +120,27 @@ class EvaluationPageTest {
         assertThat(html).contains("id=\"count-matched\">14<").contains("id=\"count-excluded\">fewer than 8<")
                 .contains("id=\"count-pre-only\">fewer than 8<").contains("id=\"count-post-only\">0<")
                 .doesNotContain("id=\"count-excluded\">3<");
+    }
+
+    @Test
+    void showsFreeTextAnswersUnderACautionAndWithholdsSmallGroups() {
+        EvaluationReport report = EvaluationChartsTest.report(30, 6, 0);
+        FreeTextAnswers answers = FreeTextAnswers.of(report);
+        List<FreeTextAnswers.Answer> managers = answers.answers(Phase.POST, ProfessionalGroup.MANAGER).get();
+        assertThat(managers).hasSizeGreaterThanOrEqualTo(8);
+
+        String html = course(report);
+
+        assertThat(html).contains("<h2 id=\"free-text\">What learners wrote</h2>")
+                .contains("What one change would most improve the way managers and clinicians work together")
+                .contains("id=\"free-text-caution\"").contains("Personal data.")
+                .contains("id=\"free-text-post-manager\"").contains("id=\"export-free-text\"");
+        String list = html.substring(html.indexOf("id=\"free-text-post-manager\""));
+        list = list.substring(0, list.indexOf("</ul>"));
+        assertThat(list.split("<li>", -1)).hasSize(managers.size() + 1);
+        String clinicians = html.substring(html.indexOf("id=\"free-text-post-clinician\""));
+        assertThat(clinicians.substring(0, clinicians.indexOf("</p>"))).contains("withheld (fewer than 8)")
+                .doesNotContain("<li>");
     }
 
     @Test

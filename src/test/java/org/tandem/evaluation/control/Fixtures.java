@@ -80,27 +80,28 @@ public final class Fixtures {
     static List<Response> answering(Instrument instrument, List<Response> responses) {
         InstrumentIdentity identity = PackJson.identity(instrument);
         return responses.stream().map(r -> new Response(r.learnerKey(), r.group(), r.consented(), r.phase(), identity, r.answers(),
-                r.thenAnswers(), r.outlook(), r.submitted())).toList();
+                r.thenAnswers(), r.outlook(), r.submitted(), r.freeText())).toList();
     }
 
     static Response withOutlook(Response response, int option) {
         return new Response(response.learnerKey(), response.group(), response.consented(), response.phase(),
                 response.instrument(), response.answers(), response.thenAnswers(), OptionalInt.of(option),
-                response.submitted());
+                response.submitted(), response.freeText());
     }
 
     public static Response withoutConsent(Response response) {
         return new Response(response.learnerKey(), response.group(), false, response.phase(), response.instrument(),
-                response.answers(), response.thenAnswers(), response.outlook(), response.submitted());
+                response.answers(), response.thenAnswers(), response.outlook(), response.submitted(), response.freeText());
     }
 
     static Response at(Response response, Instant submitted) {
         return new Response(response.learnerKey(), response.group(), response.consented(), response.phase(),
-                response.instrument(), response.answers(), response.thenAnswers(), response.outlook(), submitted);
+                response.instrument(), response.answers(), response.thenAnswers(), response.outlook(), submitted,
+                response.freeText());
     }
 
     static Response version(Response response, int version) {
         return new Response(response.learnerKey(), response.group(), response.consented(), response.phase(), identity(version),
-                response.answers(), response.thenAnswers(), response.outlook(), response.submitted());
+                response.answers(), response.thenAnswers(), response.outlook(), response.submitted(), response.freeText());
     }
 }
