@@ -11,6 +11,7 @@ import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,6 +31,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.tandem.Deployments;
 import org.tandem.catalogue.TestPacks;
 import org.tandem.catalogue.control.PackReader;
@@ -261,6 +263,27 @@ class EvaluationIT {
         String b = evaluator(DEP_B, COURSE_X).get("").body();
         String clinicians = b.substring(b.indexOf("id=\"free-text-post-clinician\""));
         assertThat(clinicians.substring(0, clinicians.indexOf("</p>"))).contains("withheld (fewer than 8)").doesNotContain("<li>");
+    }
+
+    @Test
+    void theRScriptReproducesThePageFromTheCsvExport(@TempDir Path dir) throws Exception {
+        Evaluator evaluator = evaluator(DEP_A, COURSE_X);
+        LtiBrowser.Response script = evaluator.launched.browser.get("evaluate/reproduce.R?s=" + evaluator.launched.token);
+        assertThat(script.status()).as("%s", script).isEqualTo(200);
+        assertThat(script.contentType()).startsWith("text/plain");
+        assertThat(script.header("Content-Disposition").orElse(""))
+                .isEqualTo("attachment; filename=\"tandem-evaluation-relationship-course.R\"");
+        assertThat(script.body()).contains("default_csv <- \"tandem-evaluation-relationship-course.csv\"")
+                .contains("wilcox.test(second, first, paired = TRUE)");
+        assertThat(evaluator.get("").body()).contains("id=\"export-r\"");
+
+        RFigures.assumeR();
+        RFigures.Comparison comparison = RFigures.run(dir, script.body(), evaluator.csv("course").body(),
+                parse(evaluator.json().body()).asJsonObject());
+
+        assertThat(comparison.mismatches()).as(comparison.rOutput()).isEmpty();
+        assertThat(comparison.compared()).as("all learners, managers and clinicians on five measures, then-test, outlook")
+                .isGreaterThan(700);
     }
 
     @Test

@@ -454,11 +454,20 @@ final class EvaluationPage {
                 + "scores; the group of a withheld group is not given, and then the pseudonyms are for that download only.</li>"
                 + "<li><a id=\"export-json\" href=\"" + TandemPage.attr(here("/evaluate/summary.json"))
                 + "\" download>Summary (JSON)</a>: the figures on this page, with withheld figures left out.</li>"
+                + "<li><a id=\"export-r\" href=\"" + TandemPage.attr(here("/evaluate/reproduce.R"))
+                + "\" download>Reproduce in R (.R)</a>: a script that reads the learner-level CSV and computes every figure "
+                + "on this page from the item answers, with base R. Save both files in one folder and run "
+                + "<code>Rscript " + TandemPage.text(fileStem(instrument, setting.scope())) + ".R " + TandemPage.text(fileStem(instrument, setting.scope())) + ".csv</code>.</li>"
                 + (instrument.freeTextPrompt() == null ? "" : "<li><a id=\"export-free-text\" href=\""
                         + TandemPage.attr(here("/evaluate/free-text.csv")) + "\" download>Free-text answers (CSV)</a>: the answers "
                         + "shown above, by form and group, with no pseudonym; personal data.</li>")
                 + "</ul>"
                 + "<p class=\"muted\">Every download is recorded in Tandem's audit log.</p>";
+    }
+
+    /** The downloads' file name without extension, e.g. {@code tandem-evaluation-relationship-course}. */
+    static String fileStem(Instrument instrument, EvaluationScope scope) {
+        return "tandem-evaluation-" + instrument.id() + "-" + scope.kind();
     }
 
     // ------------------------------------------------------------------ cells

@@ -28,6 +28,7 @@ import org.tandem.evaluation.control.EvaluationScope;
 import org.tandem.evaluation.control.FreeTextAnswers;
 import org.tandem.evaluation.control.ProgrammeResponses;
 import org.tandem.evaluation.control.Pseudonyms;
+import org.tandem.evaluation.control.RScript;
 import org.tandem.evaluation.control.RememberedInstruments;
 import org.tandem.evaluation.control.Suppression;
 import org.tandem.platform.boundary.TandemPage;
@@ -110,6 +111,21 @@ public class EvaluationResource {
                 .header("Cache-Control", "no-store");
         export.withheld().ifPresent(reason -> response.header("X-Tandem-Withheld", reason));
         return response.build();
+    }
+
+    @GET
+    @Path("reproduce.R")
+    @Produces(MediaType.TEXT_PLAIN)
+    @Transactional
+    public Response rScript(@QueryParam(EvaluatorContext.TOKEN) String token, @QueryParam("scope") String scope,
+                            @QueryParam("instrument") String instrument, @QueryParam("version") String version,
+                            @QueryParam("content") String content) {
+        Evaluation evaluation = evaluate(token, scope, instrument, version, content);
+        record(evaluation, "evaluation.export.r-script", "the R script that reproduces the page from the CSV export");
+        return Response.ok(RScript.of(evaluation.report(), fileName(evaluation, "csv")))
+                .type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
+                .header("Content-Disposition", "attachment; filename=\"" + fileName(evaluation, "R") + "\"")
+                .header("Cache-Control", "no-store").build();
     }
 
     @GET
@@ -247,7 +263,7 @@ public class EvaluationResource {
     }
 
     private static String fileName(Evaluation evaluation, String extension) {
-        return "tandem-evaluation-" + evaluation.report().instrument().id() + "-" + evaluation.scope().kind() + "." + extension;
+        return EvaluationPage.fileStem(evaluation.report().instrument(), evaluation.scope()) + "." + extension;
     }
 
     private WebApplicationException problem(int status, String title, String message) {
