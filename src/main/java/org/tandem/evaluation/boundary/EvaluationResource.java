@@ -3,6 +3,7 @@ package org.tandem.evaluation.boundary;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -52,6 +53,7 @@ public class EvaluationResource {
     static final String DEFAULT_INSTRUMENT = "relationship";
     private static final Pattern INSTRUMENT_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     private static final Pattern CONTENT = Pattern.compile("[0-9a-f]{1,64}");
+    private static final MediaType CSV = new MediaType("text", "csv", "UTF-8");
 
     @Inject
     EvaluatorContext context;
@@ -80,13 +82,25 @@ public class EvaluationResource {
                               EvaluationReport report, boolean named) {
     }
 
+    /** What every evaluation address names: the launch token, the view and (optionally) the instrument. */
+    public static class Asked {
+        @QueryParam(EvaluatorContext.TOKEN)
+        String token;
+        @QueryParam("scope")
+        String scope;
+        @QueryParam("instrument")
+        String instrument;
+        @QueryParam("version")
+        String version;
+        @QueryParam("content")
+        String content;
+    }
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     @Transactional
-    public Response page(@QueryParam(EvaluatorContext.TOKEN) String token, @QueryParam("scope") String scope,
-                         @QueryParam("instrument") String instrument, @QueryParam("version") String version,
-                         @QueryParam("content") String content) {
-        Evaluation evaluation = evaluate(token, scope, instrument, version, content);
+    public Response page(@BeanParam Asked asked) {
+        Evaluation evaluation = evaluate(asked);
         if (evaluation.named()) {
             remember(evaluation);
         }
@@ -100,15 +114,11 @@ public class EvaluationResource {
     @Path("export.csv")
     @Produces("text/csv")
     @Transactional
-    public Response csv(@QueryParam(EvaluatorContext.TOKEN) String token, @QueryParam("scope") String scope,
-                        @QueryParam("instrument") String instrument, @QueryParam("version") String version,
-                        @QueryParam("content") String content) {
-        Evaluation evaluation = evaluate(token, scope, instrument, version, content);
+    public Response csv(@BeanParam Asked asked) {
+        Evaluation evaluation = evaluate(asked);
         EvaluationCsv.Export export = EvaluationCsv.of(evaluation.report());
         record(evaluation, "evaluation.export.csv", export.rows() + " learner rows" + export.withheld().map(w -> "; " + w).orElse(""));
-        Response.ResponseBuilder response = Response.ok(export.csv()).type("text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"" + fileName(evaluation, "csv") + "\"")
-                .header("Cache-Control", "no-store");
+        Response.ResponseBuilder response = download(evaluation, export.csv(), CSV, "csv");
         export.withheld().ifPresent(reason -> response.header("X-Tandem-Withheld", reason));
         return response.build();
     }
@@ -117,69 +127,64 @@ public class EvaluationResource {
     @Path("reproduce.R")
     @Produces(MediaType.TEXT_PLAIN)
     @Transactional
-    public Response rScript(@QueryParam(EvaluatorContext.TOKEN) String token, @QueryParam("scope") String scope,
-                            @QueryParam("instrument") String instrument, @QueryParam("version") String version,
-                            @QueryParam("content") String content) {
-        Evaluation evaluation = evaluate(token, scope, instrument, version, content);
+    public Response rScript(@BeanParam Asked asked) {
+        Evaluation evaluation = evaluate(asked);
         record(evaluation, "evaluation.export.r-script", "the R script that reproduces the page from the CSV export");
-        return Response.ok(RScript.of(evaluation.report(), fileName(evaluation, "csv")))
-                .type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
-                .header("Content-Disposition", "attachment; filename=\"" + fileName(evaluation, "R") + "\"")
-                .header("Cache-Control", "no-store").build();
+        return download(evaluation, RScript.of(evaluation.report(), fileName(evaluation, "csv")),
+                MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"), "R").build();
     }
 
     @GET
     @Path("free-text.csv")
     @Produces("text/csv")
     @Transactional
-    public Response freeText(@QueryParam(EvaluatorContext.TOKEN) String token, @QueryParam("scope") String scope,
-                             @QueryParam("instrument") String instrument, @QueryParam("version") String version,
-                             @QueryParam("content") String content) {
-        Evaluation evaluation = evaluate(token, scope, instrument, version, content);
+    public Response freeText(@BeanParam Asked asked) {
+        Evaluation evaluation = evaluate(asked);
         FreeTextAnswers answers = FreeTextAnswers.of(evaluation.report());
         if (answers.prompt().isEmpty()) {
             throw problem(404, "No free-text question", "This instrument asks no free-text question.");
         }
         record(evaluation, "evaluation.export.free-text", answers.shown().size() + " free-text answers");
-        return Response.ok(answers.csv()).type("text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"" + fileName(evaluation, "free-text.csv") + "\"")
-                .header("Cache-Control", "no-store").build();
+        return download(evaluation, answers.csv(), CSV, "free-text.csv").build();
     }
 
     @GET
     @Path("summary.json")
     @Produces(MediaType.APPLICATION_JSON)
     @Transactional
-    public Response json(@QueryParam(EvaluatorContext.TOKEN) String token, @QueryParam("scope") String scope,
-                         @QueryParam("instrument") String instrument, @QueryParam("version") String version,
-                         @QueryParam("content") String content) {
-        Evaluation evaluation = evaluate(token, scope, instrument, version, content);
+    public Response json(@BeanParam Asked asked) {
+        Evaluation evaluation = evaluate(asked);
         record(evaluation, "evaluation.export.json", "summary with suppression applied");
-        return Response.ok(EvaluationJson.summary(evaluation.report(), evaluation.scope().kind(), evaluation.collected().unreadable()))
-                .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
-                .header("Content-Disposition", "attachment; filename=\"" + fileName(evaluation, "json") + "\"")
-                .header("Cache-Control", "no-store").build();
+        return download(evaluation, EvaluationJson.summary(evaluation.report(), evaluation.scope().kind(),
+                evaluation.collected().unreadable()), MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"), "json").build();
     }
 
-    private Evaluation evaluate(String token, String scopeParam, String instrumentParam, String versionParam,
-                                String contentParam) {
-        context.require(token);
+    /** A file to save, named after the instrument and view, kept out of every cache. */
+    private static Response.ResponseBuilder download(Evaluation evaluation, Object body, MediaType type, String extension) {
+        return Response.ok(body).type(type)
+                .header("Content-Disposition", "attachment; filename=\"" + fileName(evaluation, extension) + "\"")
+                .header("Cache-Control", "no-store");
+    }
+
+    private Evaluation evaluate(Asked asked) {
+        context.require(asked.token);
+        String scopeParam = asked.scope;
         if (scopeParam != null && !scopeParam.isEmpty() && !scopeParam.equals("course") && !scopeParam.equals("programme")) {
             throw problem(400, "Scope not understood", "The scope is \"course\" (this course) or \"programme\" (every course "
                     + "of this deployment).");
         }
-        Optional<String> named = present(instrumentParam);
+        Optional<String> named = present(asked.instrument);
         if (named.isPresent() && !INSTRUMENT_ID.matcher(named.get()).matches()) {
             throw problem(400, "Instrument not understood", "There is no instrument with that name.");
         }
-        Optional<Integer> version = present(versionParam).map(v -> {
+        Optional<Integer> version = present(asked.version).map(v -> {
             try {
                 return Integer.valueOf(v);
             } catch (NumberFormatException e) {
                 throw problem(400, "Version not understood", "The instrument version is a whole number.");
             }
         });
-        Optional<String> content = present(contentParam).map(c -> {
+        Optional<String> content = present(asked.content).map(c -> {
             if (!CONTENT.matcher(c).matches()) {
                 throw problem(400, "Content not understood", "The content is the start of the instrument's content hash "
                         + "(hexadecimal digits), as the evaluation page links it.");
