@@ -7,6 +7,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -52,7 +54,7 @@ public class LaunchSessions {
     /** A new session for this launch; returns the token to put in the page URL. */
     public String open(LtiLaunch launch) {
         Instant now = clock.instant();
-        em.createQuery("delete from LaunchSession s where s.expiresAt < :now").setParameter("now", now).executeUpdate();
+        // one insert: expired sessions are purged in the background (SessionHousekeeping), never by a launch
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -80,6 +82,22 @@ public class LaunchSessions {
         em.persist(session);
         opened.fire(new LaunchOpened(session));
         return token;
+    }
+
+    /**
+     * Deletes up to {@code max} sessions that expired before this instant, in a transaction of its
+     * own, and returns how many; the housekeeping calls it again while it finds that many.
+     */
+    @Transactional
+    public int purge(Instant expiredBefore, int max) {
+        List<String> expired = em.createQuery("select s.tokenHash from LaunchSession s where s.expiresAt < :t", String.class)
+                .setParameter("t", expiredBefore).setMaxResults(max).getResultList();
+        return expired.isEmpty() ? 0
+                : em.createQuery("delete from LaunchSession s where s.tokenHash in :hashes").setParameter("hashes", expired).executeUpdate();
+    }
+
+    public Instant now() {
+        return clock.instant();
     }
 
     /** The live session for a token; empty for unknown, malformed or expired tokens. */
