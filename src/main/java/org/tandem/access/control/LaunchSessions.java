@@ -3,8 +3,8 @@ package org.tandem.access.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -37,6 +37,8 @@ import org.tandem.lti.LtiRole;
 public class LaunchSessions {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Looked up once: {@code Json.createObjectBuilder} asks the service loader on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
 
     @PersistenceContext(unitName = "tandem")
@@ -59,7 +61,7 @@ public class LaunchSessions {
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Set<TandemRole> roles = RoleMapping.map(launch.roles(), launch.custom());
-        JsonObjectBuilder custom = Json.createObjectBuilder();
+        JsonObjectBuilder custom = JSON.createObjectBuilder();
         launch.custom().forEach(custom::add);
         String customJson = custom.build().toString();
         LaunchSession session = new LaunchSession(hash(token),
