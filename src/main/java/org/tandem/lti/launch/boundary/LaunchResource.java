@@ -104,7 +104,7 @@ public class LaunchResource {
             LoginState login = state.orElseThrow(() -> rejection(log, LaunchCheck.STATE,
                     stateParam == null ? "the launch carried no state" : "the launch's state was not issued by this Tandem",
                     "launches must start at Tandem's login initiation URL " + urls.login(uriInfo)));
-            Platform platform = platforms.find(login.platformId()).orElseThrow(() -> rejection(log, LaunchCheck.PLATFORM,
+            Platform platform = platforms.forLaunch(login.platformId()).orElseThrow(() -> rejection(log, LaunchCheck.PLATFORM,
                     "the platform this login started for is no longer registered", "register the platform again"));
             attempt.platform(platform.id(), platform.issuer(), platform.clientId());
             log.passed(LaunchCheck.PLATFORM);
