@@ -251,7 +251,7 @@ public class AssessmentResource {
             page.html("<div class=\"notice\" role=\"status\">" + TandemPage.text(notice) + "</div>");
         }
         if (instrument.instructions() != null) {
-            page.html(markdown.html(instrument.instructions()));
+            page.html(markdown.html(instrument.instructions()).markup());
         }
         String base = "/learn/assessment/" + TandemPage.attr(instrument.id());
         StringBuilder form = new StringBuilder("<form method=\"post\" action=\"" + base + "/save\" id=\"assessment\" data-autosave=\""

@@ -137,12 +137,12 @@ public class ModuleResource {
             page.html("<div class=\"error\" role=\"alert\">" + TandemPage.text(error) + "</div>");
         }
         if (s.intro() != null) {
-            page.html("<div class=\"intro\">" + markdown.html(s.intro()) + "</div>");
+            page.html("<div class=\"intro\">" + markdown.html(s.intro()).markup() + "</div>");
         }
         page.html("<div class=\"views\"><section class=\"view manager\" aria-labelledby=\"manager-view\">"
-                + "<h2 id=\"manager-view\" class=\"h3\">The manager's view</h2>" + markdown.html(s.managerView()) + "</section>"
+                + "<h2 id=\"manager-view\" class=\"h3\">The manager's view</h2>" + markdown.html(s.managerView()).markup() + "</section>"
                 + "<section class=\"view clinician\" aria-labelledby=\"clinician-view\">"
-                + "<h2 id=\"clinician-view\" class=\"h3\">The clinician's view</h2>" + markdown.html(s.clinicianView())
+                + "<h2 id=\"clinician-view\" class=\"h3\">The clinician's view</h2>" + markdown.html(s.clinicianView()).markup()
                 + "</section></div>");
         String form = "<form method=\"post\" action=\"/learn/module/" + TandemPage.attr(module.id()) + "\">" + context.tokenField()
                 + "<input type=\"hidden\" name=\"attempt\" value=\"" + attempt.id() + "\">"
@@ -163,7 +163,7 @@ public class ModuleResource {
             page.html("<div class=\"notice\" role=\"status\" id=\"feedback\"><p class=\"" + (f.correct() ? "correct\">Correct." : "incorrect\">Not quite.")
                     + "</p><p>You chose: " + TandemPage.text(check.options().get(f.chosen())) + "</p>"
                     + (f.correct() ? "" : "<p>The answer: " + TandemPage.text(check.options().get(f.correctOption())) + "</p>")
-                    + (check.explanation() == null ? "" : markdown.html(check.explanation())) + "</div>"
+                    + (check.explanation() == null ? "" : markdown.html(check.explanation()).markup()) + "</div>"
                     + form + "<input type=\"hidden\" name=\"action\" value=\"next\"><p><button type=\"submit\">"
                     + (index + 1 == module.sections().size() ? "Finish the module" : "Continue") + "</button></p></form>");
         } else if (s.reflection() != null) {

@@ -163,9 +163,9 @@ public class ScenarioResource {
             page.html("<div class=\"error\" role=\"alert\">" + TandemPage.text(error) + "</div>");
         }
         play.lastChoice().filter(c -> c.feedback() != null)
-                .ifPresent(c -> page.html("<div class=\"notice\" role=\"status\">" + markdown.html(c.feedback()) + "</div>"));
+                .ifPresent(c -> page.html("<div class=\"notice\" role=\"status\">" + markdown.html(c.feedback()).markup() + "</div>"));
         page.html(measures(scenario, play.measures()))
-                .html("<div class=\"narrative\">" + markdown.html(scene.narrative()) + "</div>");
+                .html("<div class=\"narrative\">" + markdown.html(scene.narrative()).markup() + "</div>");
         StringBuilder choices = new StringBuilder("<h2>What do you do?</h2><ul class=\"choices\">");
         for (Choice c : scene.choices()) {
             choices.append("<li><form method=\"post\" action=\"/learn/scenario/").append(TandemPage.attr(scenario.id())).append("/choose\">")
@@ -187,8 +187,8 @@ public class ScenarioResource {
                 .heading(ending.title())
                 .html(measures(scenario, play.measures()))
                 .html("<div class=\"narrative\" id=\"ending\" data-ending=\"" + TandemPage.attr(ending.id()) + "\">"
-                        + markdown.html(ending.narrative()) + "</div>")
-                .html("<h2>Debrief</h2>" + markdown.html(ending.debrief()))
+                        + markdown.html(ending.narrative()).markup() + "</div>")
+                .html("<h2>Debrief</h2>" + markdown.html(ending.debrief()).markup())
                 .html("<p id=\"result\">Your decisions scored <strong>" + score + "%</strong> of the best possible path.</p>")
                 .html(otherGroup(scenario, play, profile, attempt.packVersion()));
         return page.html("<form method=\"post\" action=\"/learn/scenario/" + TandemPage.attr(scenario.id()) + "/restart\">"
