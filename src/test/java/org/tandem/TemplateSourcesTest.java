@@ -33,7 +33,9 @@ class TemplateSourcesTest {
     private static final Pattern SAFE_MARKUP = Pattern.compile("[\\w.()]+\\.markup\\(\\)");
     private static final Pattern KEY = Pattern.compile("(?:localize|text)\\(\"([A-Za-z0-9_.]+)\"");
     /** In Java, the keys boundaries look up through Pages or Messages. */
-    private static final Pattern JAVA_KEY = Pattern.compile("\\b(?:pages|messages|words)\\.text\\(\"([A-Za-z0-9_.]+)\"");
+    private static final Pattern JAVA_KEY = Pattern.compile("\\b(?:pages|messages|words)\\.text\\(\"([A-Za-z0-9_.]+)\"|notFound\\(\"([A-Za-z0-9_.]+)\"");
+    /** A refusal page names a key whose .title and .text the bundle holds. */
+    private static final Pattern PROBLEM_KEY = Pattern.compile("problem\\(\\d{3}, \"([A-Za-z0-9_.]+)\"");
     private static final Pattern IMPORT = Pattern.compile("(?m)^@import\\s+(\\S+)");
 
     record Source(Path path, String text) {
@@ -118,11 +120,18 @@ class TemplateSourcesTest {
         Properties tandem = bundle("messages.properties");
         try (Stream<Path> files = Files.walk(Path.of("src/main/java/org/tandem"))) {
             for (Path p : files.filter(f -> f.toString().endsWith(".java") && !f.startsWith("src/main/java/org/tandem/lti")).toList()) {
-                Matcher m = JAVA_KEY.matcher(Files.readString(p));
+                String java = Files.readString(p);
+                Matcher m = JAVA_KEY.matcher(java);
                 while (m.find()) {
-                    if (!m.group(1).endsWith(".")) {
-                        assertThat(tandem.containsKey(m.group(1))).as("key %s of %s", m.group(1), p).isTrue();
+                    String key = m.group(1) != null ? m.group(1) : m.group(2);
+                    if (!key.endsWith(".")) {
+                        assertThat(tandem.containsKey(key)).as("key %s of %s", key, p).isTrue();
                     }
+                }
+                Matcher problem = PROBLEM_KEY.matcher(java);
+                while (problem.find()) {
+                    assertThat(tandem.containsKey(problem.group(1) + ".title") && tandem.containsKey(problem.group(1) + ".text"))
+                            .as("keys %s.title and .text of %s", problem.group(1), p).isTrue();
                 }
             }
         }
