@@ -9,25 +9,16 @@ import java.util.ResourceBundle;
  * English as the base): the library knows nothing of the application's texts or how it chooses
  * a language. Its pages come before or outside a launch, so the browser's Accept-Language decides.
  */
-public final class LtiMessages implements LocalizationSupport {
+public record LtiMessages(ResourceBundle bundle) implements LocalizationSupport {
 
     private static final String BUNDLE = "org.tandem.lti.web.messages";
-    private static final ResourceBundle.Control CONTROL = ResourceBundle.Control.getNoFallbackControl(
-            ResourceBundle.Control.FORMAT_PROPERTIES);
-
-    private final ResourceBundle bundle;
-
-    private LtiMessages(ResourceBundle bundle) {
-        this.bundle = bundle;
-    }
 
     /** The first language of the Accept-Language header with a translation, else the English base. */
     public static LtiMessages forAcceptLanguage(String acceptLanguage) {
         if (acceptLanguage != null && !acceptLanguage.isBlank()) {
             try {
                 for (Locale.LanguageRange range : Locale.LanguageRange.parse(acceptLanguage)) {
-                    ResourceBundle translated = ResourceBundle.getBundle(BUNDLE, Locale.forLanguageTag(range.getRange()),
-                            LtiMessages.class.getClassLoader(), CONTROL);
+                    ResourceBundle translated = bundle(Locale.forLanguageTag(range.getRange()));
                     if (!translated.getLocale().getLanguage().isEmpty() || range.getRange().startsWith("en")) {
                         return new LtiMessages(translated);
                     }
@@ -36,7 +27,13 @@ public final class LtiMessages implements LocalizationSupport {
                 // a malformed header asks for nothing: English
             }
         }
-        return new LtiMessages(ResourceBundle.getBundle(BUNDLE, Locale.ROOT, LtiMessages.class.getClassLoader(), CONTROL));
+        return new LtiMessages(bundle(Locale.ROOT));
+    }
+
+    /** The bundle for a locale, never falling back to the server's own locale. */
+    private static ResourceBundle bundle(Locale locale) {
+        return ResourceBundle.getBundle(BUNDLE, locale, LtiMessages.class.getClassLoader(),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
     @Override
