@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.owasp.encoder.Encode;
 
 /**
@@ -31,12 +32,18 @@ public final class TandemPage {
         return new TandemPage(title);
     }
 
+    /** A value as HTML text, encoded as the templates encode text (quotes too); empty for null. */
     public static String text(Object value) {
-        return value == null ? "" : Encode.forHtml(String.valueOf(value));
+        return encoded(value, Encode::forHtml);
     }
 
+    /** A value inside a double-quoted attribute; empty for null. */
     public static String attr(Object value) {
-        return value == null ? "" : Encode.forHtmlAttribute(String.valueOf(value));
+        return encoded(value, Encode::forHtmlAttribute);
+    }
+
+    private static String encoded(Object value, UnaryOperator<String> encoder) {
+        return value == null ? "" : encoder.apply(String.valueOf(value));
     }
 
     /** Shows who is signed in (from the launch) in the header. */
@@ -52,11 +59,15 @@ public final class TandemPage {
     }
 
     public TandemPage heading(String text) {
-        return html("<h1>" + text(text) + "</h1>");
+        return element("h1", text);
     }
 
     public TandemPage paragraph(String text) {
-        return html("<p>" + text(text) + "</p>");
+        return element("p", text);
+    }
+
+    private TandemPage element(String tag, String text) {
+        return html("<" + tag + ">" + text(text) + "</" + tag + ">");
     }
 
     public TandemPage script(String path) {
