@@ -8,7 +8,6 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -96,7 +95,8 @@ class ArchitectureTest {
         noClasses().that().haveNameNotMatching(TEMPLATE_CLASS)
                 .and().doNotHaveFullyQualifiedName("org.tandem.platform.boundary.HtmlOutput")
                 .and().haveNameNotMatching("org\\.tandem\\.platform\\.boundary\\.TandemPage(\\$.*)?")
-                .should().callMethodWhere(target(owner(JavaClass.Predicates.assignableTo(gg.jte.TemplateOutput.class)))
+                // by name: jte's output types are not imported, and resolving their hierarchy costs seconds
+                .should().callMethodWhere(target(owner(nameMatching("gg\\.jte\\..*Output")))
                         .and(target(nameMatching("write(Content|UnsafeContent|BinaryContent)"))))
                 .orShould().implement(gg.jte.Content.class)
                 .check(tandem);
