@@ -13,6 +13,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -48,10 +50,7 @@ class LaunchWritesTest {
     void aClassLaunchingAtOnceNeverWaitsOnAnotherLaunchAndHousekeepingTrimsAfterwards(Database db) throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2026-12-05T09:00:00Z"));
         String issuer = "https://moodle-" + UUID.randomUUID() + ".example";
-        long platformId = db.inTransaction(em -> new Platforms(em, new PlatformKeySets(uri -> {
-            throw new IOException("no fetch expected");
-        }, clock), clock).register(new PlatformRegistration(issuer, "client", "Moodle", issuer + "/auth", Optional.empty(),
-                issuer + "/jwks", DeploymentPolicy.STRICT, Duration.ofSeconds(60)), RegistrationSource.ADMIN, List.of("1")).id());
+        long platformId = register(db, clock, issuer, "Moodle");
 
         ExecutorService learners = Executors.newFixedThreadPool(CLASS);
         CountDownLatch together = new CountDownLatch(CLASS);
@@ -109,10 +108,7 @@ class LaunchWritesTest {
         String issuer = "https://canvas-" + UUID.randomUUID() + ".example";
         LaunchRecords records = new LaunchRecords();
         records.clock = clock;
-        long platformId = db.inTransaction(em -> new Platforms(em, new PlatformKeySets(uri -> {
-            throw new IOException("no fetch expected");
-        }, clock), clock).register(new PlatformRegistration(issuer, "client", "Canvas", issuer + "/auth", Optional.empty(),
-                issuer + "/jwks", DeploymentPolicy.STRICT, Duration.ofSeconds(60)), RegistrationSource.ADMIN, List.of("1")).id());
+        long platformId = register(db, clock, issuer, "Canvas");
         LaunchRecords.Attempt attempt = new LaunchRecords.Attempt().platform(platformId, issuer, "client");
 
         records.accepted(attempt.launch("1", "LtiResourceLinkRequest", "first"), new CheckLog());
@@ -137,6 +133,70 @@ class LaunchWritesTest {
             return records.writeAccepted(100);
         });
         assertThat(stillWaiting).as("nothing waits any more").isZero();
+    }
+
+    /**
+     * The 500s of issue 13, one step at a time: a launch that is still open (it goes on to write its
+     * session, roster row and grade column) and a second launch from the same platform, whose
+     * records are past the number kept. When each launch pruned the platform's old records, the
+     * second waited on the rows the first had deleted: until H2's lock timeout ("Timeout trying to
+     * lock table LTI_LAUNCH_RECORD", a 500) or, on PostgreSQL, until the first committed.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aLaunchNeverWaitsForAnotherLaunchThatIsStillOpen(Database db) throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-05T11:00:00Z"));
+        String issuer = "https://moodle-" + UUID.randomUUID() + ".example";
+        long platformId = register(db, clock, issuer, "Moodle");
+        Function<String, LaunchRecords.Attempt> launch = subject -> new LaunchRecords.Attempt().platform(platformId, issuer, "client")
+                .launch("1", "LtiResourceLinkRequest", subject);
+        db.inTransaction(em -> {
+            for (int i = 0; i < LaunchRecords.KEPT_PER_PLATFORM + 50; i++) {
+                records(em, clock).record(launch.apply("earlier-" + i), new CheckLog(), false,
+                        LaunchCheck.SIGNATURE, "earlier");
+            }
+            return null;
+        });
+
+        ExecutorService launches = Executors.newFixedThreadPool(2);
+        CountDownLatch firstRecorded = new CountDownLatch(1);
+        CountDownLatch firstMayCommit = new CountDownLatch(1);
+        try {
+            Future<?> first = launches.submit(() -> db.inTransaction(em -> {
+                records(em, clock).record(launch.apply("first"), new CheckLog(), false,
+                        LaunchCheck.SIGNATURE, "first");
+                em.flush();
+                firstRecorded.countDown();
+                await(firstMayCommit);
+                return null;
+            }));
+            assertThat(firstRecorded.await(30, TimeUnit.SECONDS)).isTrue();
+            Future<?> second = launches.submit(() -> db.inTransaction(em -> records(em, clock).record(launch.apply("second"),
+                    new CheckLog(), false, LaunchCheck.SIGNATURE, "second")));
+            // not a speed limit: the second launch either finishes on its own or waits for the first for ever
+            second.get(30, TimeUnit.SECONDS);
+            firstMayCommit.countDown();
+            first.get(30, TimeUnit.SECONDS);
+        } finally {
+            firstMayCommit.countDown();
+            launches.shutdownNow();
+        }
+        assertThat(recordsOf(db, platformId)).isEqualTo(LaunchRecords.KEPT_PER_PLATFORM + 52);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static long register(Database db, MutableClock clock, String issuer, String name) {
+        return db.inTransaction(em -> new Platforms(em, new PlatformKeySets(uri -> {
+            throw new IOException("no fetch expected");
+        }, clock), clock).register(new PlatformRegistration(issuer, "client", name, issuer + "/auth", Optional.empty(),
+                issuer + "/jwks", DeploymentPolicy.STRICT, Duration.ofSeconds(60)), RegistrationSource.ADMIN, List.of("1")).id());
     }
 
     private static LaunchRecords records(jakarta.persistence.EntityManager em, MutableClock clock) {
