@@ -4,7 +4,9 @@ import java.net.URI;
 
 /**
  * What the application does with a verified launch. Exactly one CDI bean implements it; the
- * library sends the browser to the URI it returns (303 See Other).
+ * library sends the browser to the URI it returns (303 See Other). It runs in the launch's
+ * transaction, which the library tries again from the start when it fails at commit because
+ * another launch wrote the same rows first: the handler writes in that transaction only.
  */
 public interface LaunchHandler {
 

@@ -192,16 +192,18 @@ class GradeSyncIT {
 
     @Test
     void aClassOpeningANewLinkAtOnceAllGetIn() throws Exception {
-        // twelve first launches of one link (and one course) race to create and update its grade
-        // column and the course's roster row; none may fail on the other's write
+        // a class of 32 (twice the database connections Tandem has) opens one new link of a new
+        // course at once: every first launch races to create the link's grade column, the course's
+        // roster row and its own member row; none may fail on another's write, nor wait for a
+        // second connection while holding one (issue 13: that deadlocked the pool for a minute)
         String context = "course-class";
         Module module = STARTER.modules().get(0);
         String lineItem = ags.existingLineItem(context, module.title(), "module:" + module.id());
         List<Person> learners = new ArrayList<>();
-        for (int i = 0; i < 12; i++) {
+        for (int i = 0; i < 32; i++) {
             learners.add(learner(context, i % 2 == 0 ? "manager" : "clinician"));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(12);
+        ExecutorService pool = Executors.newFixedThreadPool(32);
         try {
             CountDownLatch start = new CountDownLatch(1);
             List<Future<LtiBrowser.Response>> launches = new ArrayList<>();

@@ -3,10 +3,11 @@ package org.tandem.access.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -35,6 +37,8 @@ import org.tandem.lti.LtiRole;
 public class LaunchSessions {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Looked up once: {@code Json.createObjectBuilder} asks the service loader on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
 
     @PersistenceContext(unitName = "tandem")
@@ -52,12 +56,12 @@ public class LaunchSessions {
     /** A new session for this launch; returns the token to put in the page URL. */
     public String open(LtiLaunch launch) {
         Instant now = clock.instant();
-        em.createQuery("delete from LaunchSession s where s.expiresAt < :now").setParameter("now", now).executeUpdate();
+        // one insert: expired sessions are purged in the background (SessionHousekeeping), never by a launch
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Set<TandemRole> roles = RoleMapping.map(launch.roles(), launch.custom());
-        JsonObjectBuilder custom = Json.createObjectBuilder();
+        JsonObjectBuilder custom = JSON.createObjectBuilder();
         launch.custom().forEach(custom::add);
         String customJson = custom.build().toString();
         LaunchSession session = new LaunchSession(hash(token),
@@ -81,6 +85,22 @@ public class LaunchSessions {
         em.persist(session);
         opened.fire(new LaunchOpened(session));
         return token;
+    }
+
+    /**
+     * Deletes up to {@code max} sessions that expired before this instant, in a transaction of its
+     * own, and returns how many; the housekeeping calls it again while it finds that many.
+     */
+    @Transactional
+    public int purge(Instant expiredBefore, int max) {
+        List<String> expired = em.createQuery("select s.tokenHash from LaunchSession s where s.expiresAt < :t", String.class)
+                .setParameter("t", expiredBefore).setMaxResults(max).getResultList();
+        return expired.isEmpty() ? 0
+                : em.createQuery("delete from LaunchSession s where s.tokenHash in :hashes").setParameter("hashes", expired).executeUpdate();
+    }
+
+    public Instant now() {
+        return clock.instant();
     }
 
     /** The live session for a token; empty for unknown, malformed or expired tokens. */

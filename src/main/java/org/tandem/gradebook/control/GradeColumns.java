@@ -2,13 +2,11 @@ package org.tandem.gradebook.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.tandem.access.entity.LaunchOpened;
 import org.tandem.access.entity.LaunchSession;
@@ -17,7 +15,6 @@ import org.tandem.gradebook.entity.GradeColumn;
 import org.tandem.gradebook.entity.SendMode;
 import org.tandem.learning.entity.ActivityKind;
 import org.tandem.learning.entity.ActivityRef;
-import org.tandem.platform.control.OwnTransaction;
 
 /** The graded course links of each course: the only way to grade_column rows. */
 @ApplicationScoped
@@ -29,25 +26,21 @@ public class GradeColumns {
     @PersistenceContext(unitName = "tandem")
     EntityManager em;
 
-    @Inject
-    OwnTransaction own;
-
     Clock clock = Clock.systemUTC();
-    private Consumer<Runnable> separately;
 
     public GradeColumns() {
     }
 
-    /** For tests outside a container: inserts run in the caller's transaction. */
+    /** For tests outside a container. */
     public GradeColumns(EntityManager em, Clock clock) {
         this.em = em;
         this.clock = clock;
-        this.separately = Runnable::run;
     }
 
     /**
-     * Every launch of a graded link that names an activity records the link's column: the AGS claim
-     * tells where its line item is (or where to find or create one).
+     * Every launch of a graded link that names an activity records the link's column, in the
+     * launch's transaction: the AGS claim tells where its line item is (or where to find or create
+     * one). The usual launch finds the column saying all this already and writes nothing.
      */
     void onLaunch(@Observes LaunchOpened opened) {
         LaunchSession session = opened.session();
@@ -65,38 +58,24 @@ public class GradeColumns {
         Predicate<GradeColumn> record = c -> c.launched(t.resourceLinkTitle().orElse(key), services.lineItem(),
                 services.lineItems(), services.agsScopes(), key, mode, clock.instant());
         Optional<GradeColumn> existing = byLink(course, link);
-        if (existing.isPresent() && !record.test(existing.get().detachedCopy())) {
-            return; // the usual launch: the column already says all this, nothing to write
+        if (existing.isPresent()) {
+            // writes only what the launch says differently (a new title, line item or scopes); a
+            // conflict with another launch or the delivery worker then fails this launch's commit,
+            // and the launch is tried again
+            record.test(existing.get());
+            return;
         }
-        if (existing.isEmpty()) {
-            // many first launches of a new link race here: each insert gets a transaction of its own,
-            // and the row starts with what the launch said, so the others find nothing to change
-            inserting().accept(() -> {
-                if (byLink(course, link).isEmpty()) {
-                    GradeColumn created = new GradeColumn(course, link, key, mode, clock.instant());
-                    record.test(created);
-                    em.persist(created);
-                    em.flush();
-                }
-            });
-        }
-        // a launch that changes the column (a new title, line item or scopes) does so in a transaction
-        // of its own: a launch must never fail because another one, or the worker, updated the row first
-        Runnable update = () -> record.test(byLink(course, link).orElseThrow());
-        if (separately != null) {
-            update.run();
-        } else {
-            own.update("grade column of link " + link, update);
-        }
+        // a class opening a new link at once: every first launch inserts the column starting with
+        // what the launch said; the losers' launches are tried again (LaunchOpened), find the
+        // winner's column and have nothing to change
+        GradeColumn created = new GradeColumn(course, link, key, mode, clock.instant());
+        record.test(created);
+        em.persist(created);
     }
 
     /** Assessments send completion unless the trainer chooses otherwise; modules and scenarios their score. */
     public static SendMode defaultMode(ActivityRef activity) {
         return activity.kind() == ActivityKind.ASSESSMENT ? SendMode.COMPLETION : SendMode.SCORE;
-    }
-
-    private Consumer<Runnable> inserting() {
-        return separately != null ? separately : own::tryInsert;
     }
 
     public Optional<GradeColumn> byLink(Course course, String resourceLinkId) {

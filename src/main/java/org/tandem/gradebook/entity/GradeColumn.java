@@ -137,20 +137,6 @@ public class GradeColumn {
         return changed;
     }
 
-    /** A copy outside the persistence context, to see what a launch would change without writing it. */
-    public GradeColumn detachedCopy() {
-        GradeColumn copy = new GradeColumn();
-        copy.title = title;
-        copy.activityKey = activityKey;
-        copy.lineItemUrl = lineItemUrl;
-        copy.lineItemsUrl = lineItemsUrl;
-        copy.agsScopes = agsScopes;
-        copy.mode = mode;
-        copy.modeByTrainer = modeByTrainer;
-        copy.lineItemProblem = lineItemProblem;
-        return copy;
-    }
-
     /** The trainer's choice, kept over the link's custom parameter from now on. */
     public void chooseMode(SendMode chosen, Instant now) {
         this.mode = chosen;

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import org.tandem.access.entity.LaunchOpened;
 import org.tandem.access.entity.LaunchSession;
-import org.tandem.platform.control.OwnTransaction;
 import org.tandem.roster.entity.CourseKey;
 import org.tandem.roster.entity.CourseMember;
 import org.tandem.roster.entity.CourseRoster;
@@ -25,10 +24,6 @@ public class CourseMembers {
     @Inject
     RosterRows rows;
 
-    /** Absent in tests outside a container: updates then run in the caller's transaction. */
-    @Inject
-    OwnTransaction own;
-
     Clock clock = Clock.systemUTC();
 
     public CourseMembers() {
@@ -41,7 +36,11 @@ public class CourseMembers {
         this.clock = clock;
     }
 
-    /** Every launch into a course records who launched, and where the course's membership service is. */
+    /**
+     * Every launch into a course records who launched, and where the course's membership service
+     * is, in the launch's transaction. The first launches of a new course all insert its roster
+     * row; the losers' launches are tried again (LaunchOpened) and find the winner's row.
+     */
     void onLaunch(@Observes LaunchOpened opened) {
         LaunchSession session = opened.session();
         LaunchSession.Tenancy t = session.tenancy();
@@ -50,32 +49,24 @@ public class CourseMembers {
         }
         CourseKey course = new CourseKey(t.platformId(), t.deploymentId(), t.contextId().get());
         LaunchSession.Person person = session.person();
-        member(course, person.subject()).launched(person.displayName(), person.email(), session.roles(), clock.instant());
+        find(course, person.subject()).orElseGet(() -> add(course, person.subject()))
+                .launched(person.displayName(), person.email(), session.roles(), clock.instant());
         session.services().membershipsUrl().ifPresent(url -> {
-            // every launch of the course offers the URL and a sync updates the same row: a change is
-            // written in a transaction of its own, so neither can make a launch fail
-            if (!findRoster(course).flatMap(CourseRoster::membershipsUrl).filter(url::equals).isPresent()) {
-                Runnable update = () -> roster(course).membershipsUrl(url);
-                if (own == null) {
-                    update.run();
-                } else {
-                    own.update("memberships URL of course " + course.contextId(), update);
-                }
+            CourseRoster roster = findRoster(course).orElseGet(() -> {
+                CourseRoster created = new CourseRoster(course);
+                em.persist(created);
+                return created;
+            });
+            if (!roster.membershipsUrl().filter(url::equals).isPresent()) {
+                roster.membershipsUrl(url);
             }
         });
     }
 
-    /** The member row, created (in a transaction of its own, so two first launches cannot collide) when missing. */
-    public CourseMember member(CourseKey course, String subject) {
-        return find(course, subject).orElseGet(() -> {
-            rows.ensureMember(course, subject);
-            return find(course, subject).orElseThrow();
-        });
-    }
-
     /**
-     * A new member row in the caller's transaction, for a roster sync that writes all or nothing.
-     * A launch inserting the same person meanwhile makes the commit fail; the sync then tries again.
+     * A new member row in the caller's transaction (a launch, or a roster sync that writes all or
+     * nothing). Another transaction inserting the same person meanwhile makes the commit fail; the
+     * launch or the sync then tries again.
      */
     public CourseMember add(CourseKey course, String subject) {
         CourseMember member = new CourseMember(course, subject);

@@ -9,13 +9,13 @@ import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.tandem.roster.entity.CourseKey;
-import org.tandem.roster.entity.CourseMember;
 import org.tandem.roster.entity.CourseRoster;
 
 /**
- * Creates a course's rows when they are missing, each in a transaction of its own: a class of
- * learners opening a new course at nine o'clock all find no row, and all but one insert loses
- * the race on the unique key. The loser's launch must go on; it finds the winner's row.
+ * Creates a course's roster row when a roster sync finds none, in a transaction of its own: a
+ * launch of the course may insert it at the same moment, and the sync must go on with the
+ * winner's row. Launches themselves insert in their own transaction and are tried again instead
+ * (a launch waiting for a second connection while holding one deadlocks a busy pool).
  */
 @ApplicationScoped
 public class RosterRows {
@@ -38,10 +38,6 @@ public class RosterRows {
         this.inserts.em = em;
     }
 
-    public void ensureMember(CourseKey course, String subject) {
-        quietly(() -> inserts.member(course, subject), "course member " + subject);
-    }
-
     public void ensureRoster(CourseKey course) {
         quietly(() -> inserts.roster(course), "course roster " + course);
     }
@@ -61,19 +57,6 @@ public class RosterRows {
 
         @PersistenceContext(unitName = "tandem")
         EntityManager em;
-
-        @Transactional(Transactional.TxType.REQUIRES_NEW)
-        public Boolean member(CourseKey course, String subject) {
-            boolean exists = !em.createQuery("select m.id from CourseMember m where m.platformId = :p and m.deploymentId = :d "
-                            + "and m.contextId = :c and m.subject = :s", Long.class)
-                    .setParameter("p", course.platformId()).setParameter("d", course.deploymentId())
-                    .setParameter("c", course.contextId()).setParameter("s", subject).getResultList().isEmpty();
-            if (!exists) {
-                em.persist(new CourseMember(course, subject));
-                em.flush();
-            }
-            return !exists;
-        }
 
         @Transactional(Transactional.TxType.REQUIRES_NEW)
         public Boolean roster(CourseKey course) {

@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -76,12 +77,22 @@ public class CourseMember {
         this.status = Status.ACTIVE;
     }
 
-    /** What the person's own launch said: it is the freshest word on name and roles. */
+    /**
+     * What the person's own launch said: it is the freshest word on name and roles. A relaunch that
+     * says nothing new within the hour changes nothing, so a class relaunching writes no rows.
+     */
     public void launched(String displayName, Optional<String> email, Set<TandemRole> roles, Instant now) {
         describe(displayName, email, roles);
-        this.status = Status.ACTIVE;
-        this.lastLaunchAt = now;
+        if (status != Status.ACTIVE) {
+            this.status = Status.ACTIVE;
+        }
+        if (lastLaunchAt == null || !lastLaunchAt.plus(LAST_LAUNCH_RESOLUTION).isAfter(now)) {
+            this.lastLaunchAt = now;
+        }
     }
+
+    /** How precisely the last launch is kept. */
+    public static final Duration LAST_LAUNCH_RESOLUTION = Duration.ofHours(1);
 
     /** What the platform's membership list said. */
     public void listed(String displayName, Optional<String> email, Set<TandemRole> roles, Status status, Instant now) {
@@ -96,13 +107,20 @@ public class CourseMember {
         this.syncedAt = now;
     }
 
+    // each field is assigned only when it changes: an assignment alone makes the persistence provider write the row
     private void describe(String displayName, Optional<String> email, Set<TandemRole> roles) {
         if (displayName != null && !displayName.isBlank()) {
-            this.displayName = displayName.length() > 512 ? displayName.substring(0, 512) : displayName;
+            String name = displayName.length() > 512 ? displayName.substring(0, 512) : displayName;
+            if (!name.equals(this.displayName)) {
+                this.displayName = name;
+            }
         }
-        email.filter(e -> e.length() <= 512).ifPresent(e -> this.email = e);
+        email.filter(e -> e.length() <= 512 && !e.equals(this.email)).ifPresent(e -> this.email = e);
         if (!roles.isEmpty()) {
-            this.roles = roles.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+            String joined = roles.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+            if (!joined.equals(this.roles)) {
+                this.roles = joined;
+            }
         }
     }
 

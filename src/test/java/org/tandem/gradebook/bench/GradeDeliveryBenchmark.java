@@ -1,14 +1,9 @@
 package org.tandem.gradebook.bench;
 
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -69,7 +64,7 @@ public final class GradeDeliveryBenchmark {
         try (TestPlatform platform = TestPlatform.start()) {
             platform.trustTool(base.toURI().resolve(".well-known/jwks.json").toString());
             AgsService ags = AgsService.on(platform);
-            register(base, password, platform);
+            platform.registerWith(base.toURI(), password);
             String context = "bench-" + UUID.randomUUID().toString().substring(0, 8);
             String lineItem = ags.existingLineItem(context, module.title(), "module:" + module.id());
             System.out.printf("BENCHMARK grade delivery at %s, module %s (%d sections), %d client threads%n", base,
@@ -153,19 +148,4 @@ public final class GradeDeliveryBenchmark {
         int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
     }
-
-    private static void register(URL base, String password, TestPlatform platform) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        base.toURI().resolve("admin/api/platforms"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + password)
-                        .getBytes(StandardCharsets.UTF_8)))
-                .header("Origin", base.getProtocol() + "://" + base.getAuthority())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(platform.registrationJson())).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200 && response.statusCode() != 201) {
-            throw new IllegalStateException("registering the benchmark platform failed: HTTP " + response.statusCode() + " "
-                    + response.body());
-        }
-    }
-
 }

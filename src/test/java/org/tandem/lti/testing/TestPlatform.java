@@ -22,6 +22,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -266,6 +267,32 @@ public final class TestPlatform implements AutoCloseable {
                 .add("deployment_ids", ids)
                 .build()
                 .toString();
+    }
+
+    /**
+     * Registers this platform with a running Tandem through its admin API ({@code POST
+     * /admin/api/platforms}, Basic credential, same-origin request), as an administrator's script would.
+     */
+    public void registerWith(URI tandem, String adminPassword) {
+        try {
+            java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(tandem.resolve("admin/api/platforms"))
+                            .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                                    ("admin:" + adminPassword).getBytes(StandardCharsets.UTF_8)))
+                            .header("Origin", tandem.getScheme() + "://" + tandem.getRawAuthority())
+                            .header("Content-Type", "application/json")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(registrationJson())).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200 && response.statusCode() != 201) {
+                throw new IllegalStateException("registering the platform failed: HTTP " + response.statusCode() + " "
+                        + response.body());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

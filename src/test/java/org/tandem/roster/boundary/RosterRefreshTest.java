@@ -154,7 +154,7 @@ class RosterRefreshTest {
 
     private void launched(CourseKey course, String subject, String name) {
         tx(e -> {
-            members.member(course, subject).launched(name, Optional.of(subject + "@example.org"), LEARNER, CLOCK.instant());
+            members.find(course, subject).orElseGet(() -> members.add(course, subject)).launched(name, Optional.of(subject + "@example.org"), LEARNER, CLOCK.instant());
             return null;
         });
     }

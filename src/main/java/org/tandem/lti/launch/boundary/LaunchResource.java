@@ -4,7 +4,6 @@ import com.nimbusds.jwt.JWTParser;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -31,6 +30,7 @@ import org.tandem.lti.launch.control.IdTokenVerifier;
 import org.tandem.lti.launch.control.LaunchCheck;
 import org.tandem.lti.launch.control.LaunchRecords;
 import org.tandem.lti.launch.control.LaunchRejection;
+import org.tandem.lti.launch.control.LaunchTransaction;
 import org.tandem.lti.launch.control.LoginStates;
 import org.tandem.lti.launch.entity.LoginRequest;
 import org.tandem.lti.launch.entity.LoginState;
@@ -77,25 +77,34 @@ public class LaunchResource {
     @Context
     HttpHeaders headers;
 
+    @Inject
+    LaunchTransaction transaction;
+
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    @Transactional
     public Response launch(MultivaluedMap<String, String> form) {
+        return transaction.run(() -> launchOnce(form));
+    }
+
+    /** One try of the launch, in a transaction of its own (see {@link LaunchTransaction}). */
+    private Response launchOnce(MultivaluedMap<String, String> form) {
         String stateParam = form.getFirst("state");
         Optional<LoginState> state = states.find(stateParam);
         if (form.getFirst("error") != null) {
             return oidcError(form.getFirst("error"), form.getFirst("error_description"), state);
         }
         String idToken = form.getFirst("id_token");
-        LaunchRecords.Attempt attempt = peek(idToken);
+        // what the token says is read unverified only if the launch is rejected: an accepted launch's
+        // record takes it from the verified token, so the happy path parses the JWT once
+        LaunchRecords.Attempt attempt = new LaunchRecords.Attempt();
         CheckLog log = new CheckLog();
         try {
             // Security Framework §5.1.1.3 / §7.3.1: state must come from a login this tool started
             LoginState login = state.orElseThrow(() -> rejection(log, LaunchCheck.STATE,
                     stateParam == null ? "the launch carried no state" : "the launch's state was not issued by this Tandem",
                     "launches must start at Tandem's login initiation URL " + urls.login(uriInfo)));
-            Platform platform = platforms.find(login.platformId()).orElseThrow(() -> rejection(log, LaunchCheck.PLATFORM,
+            Platform platform = platforms.forLaunch(login.platformId()).orElseThrow(() -> rejection(log, LaunchCheck.PLATFORM,
                     "the platform this login started for is no longer registered", "register the platform again"));
             attempt.platform(platform.id(), platform.issuer(), platform.clientId());
             log.passed(LaunchCheck.PLATFORM);
@@ -122,7 +131,7 @@ public class LaunchResource {
                 } else {
                     log.failed(LaunchCheck.STATE_BINDING);
                     String reason = "this browser did not return the state cookie and the platform offers no storage";
-                    recordRejection(attempt, log, LaunchCheck.STATE_BINDING, reason);
+                    recordRejection(peek(idToken, attempt), log, LaunchCheck.STATE_BINDING, reason);
                     return LaunchPages.newWindow(401, "Open Tandem in a new window",
                             "Your browser blocks the cookie Tandem needs inside the course page, so Tandem cannot "
                                     + "confirm this launch came from you.", Optional.of(relaunch(login, platform)));
@@ -157,12 +166,12 @@ public class LaunchResource {
                     LOG.info(() -> "LTI platform " + platform.issuer() + " may now frame Tandem from " + Platform.originOf(url).orElse(url));
                 }
             });
-            records.record(attempt, log, true, null, null);
+            records.accepted(attempt.launch(str(deploymentId), launch.messageType().claimValue(), str(launch.user().subject())), log);
             URI next = handler.get().accept(launch, urls.base(uriInfo));
             return Response.seeOther(next).header("Set-Cookie", StateCookie.clear(login.state()))
                     .header("Cache-Control", "no-store").build();
         } catch (LaunchRejection r) {
-            Long recordId = recordRejection(attempt, log, r.check(), r.getMessage());
+            Long recordId = recordRejection(peek(idToken, attempt), log, r.check(), r.getMessage());
             return LaunchPages.rejected(r.check(), r.getMessage(), r.adminHint(), Optional.of(recordId));
         }
     }
@@ -229,8 +238,7 @@ public class LaunchResource {
      * Reads deployment, message type and subject from the token WITHOUT trusting them, so the
      * diagnostics of a rejected launch can say which deployment and person it was about.
      */
-    private static LaunchRecords.Attempt peek(String idToken) {
-        LaunchRecords.Attempt attempt = new LaunchRecords.Attempt();
+    private static LaunchRecords.Attempt peek(String idToken, LaunchRecords.Attempt attempt) {
         if (idToken == null) {
             return attempt;
         }

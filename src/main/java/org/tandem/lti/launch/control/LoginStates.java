@@ -4,11 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tandem.lti.launch.entity.LoginRequest;
@@ -44,7 +46,7 @@ public class LoginStates {
 
     public LoginState begin(long platformId, LoginRequest request) {
         Instant now = clock.instant();
-        em.createQuery("delete from LoginState s where s.expiresAt < :now").setParameter("now", now).executeUpdate();
+        // one insert: expired states are purged in the background (LaunchHousekeeping), never by a login
         LoginState state = new LoginState(random(), random(), platformId, request, now,
                 now.plus(Duration.ofSeconds(lifetimeSeconds)));
         em.persist(state);
@@ -63,6 +65,18 @@ public class LoginStates {
         int updated = em.createQuery("update LoginState s set s.consumedAt = :now where s.state = :state and s.consumedAt is null")
                 .setParameter("now", clock.instant()).setParameter("state", state).executeUpdate();
         return updated == 1;
+    }
+
+    /**
+     * Deletes up to {@code max} states that expired before this instant, in a transaction of its
+     * own, and returns how many; the housekeeping calls it again while it finds that many.
+     */
+    @Transactional
+    public int purge(Instant expiredBefore, int max) {
+        List<String> expired = em.createQuery("select s.state from LoginState s where s.expiresAt < :t", String.class)
+                .setParameter("t", expiredBefore).setMaxResults(max).getResultList();
+        return expired.isEmpty() ? 0
+                : em.createQuery("delete from LoginState s where s.state in :states").setParameter("states", expired).executeUpdate();
     }
 
     public long lifetimeSeconds() {

@@ -12,10 +12,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tandem.lti.registration.entity.DeploymentPolicy;
 import org.tandem.lti.registration.entity.Platform;
 import org.tandem.lti.registration.entity.PlatformRegistration;
 import org.tandem.lti.registration.entity.RegistrationSource;
+import org.tandem.lti.registration.entity.RegistryChanges;
 
 /** The platform registry: the only way to registrations in the database. Callers own the transaction. */
 @ApplicationScoped
@@ -31,6 +33,12 @@ public class Platforms {
 
     Clock clock = Clock.systemUTC();
 
+    /** How old the registry that logins and launches read may be, in seconds. */
+    @Inject
+    @ConfigProperty(name = "tandem.lti.registry-cache-seconds", defaultValue = "5")
+    long cacheSeconds;
+
+    private volatile Snapshot snapshot;
     private volatile Set<String> origins;
     private volatile Instant originsExpire = Instant.EPOCH;
 
@@ -65,7 +73,7 @@ public class Platforms {
      * hosted Canvas does), so client_id decides; it may be left out only when the issuer is unique.
      */
     public LoginLookup forLogin(String issuer, String clientId) {
-        List<Platform> candidates = byIssuer(issuer);
+        List<Platform> candidates = forLaunches().stream().filter(p -> p.issuer().equals(issuer)).toList();
         if (candidates.isEmpty()) {
             return new LoginLookup(Optional.empty(), "no platform with issuer '" + issuer + "' is registered",
                     "register the platform (issuer " + issuer + ") in Tandem's admin page, by dynamic registration or in lti-config/platforms.json");
@@ -86,6 +94,34 @@ public class Platforms {
     }
 
     public record LoginLookup(Optional<Platform> platform, String problem, String hint) {
+    }
+
+    /** The registration a launch's login started for, as {@link #forLaunches} has it. */
+    public Optional<Platform> forLaunch(long id) {
+        return forLaunches().stream().filter(p -> p.id() == id).findFirst();
+    }
+
+    /**
+     * Every registration as logins and launches read them: at most {@code
+     * tandem.lti.registry-cache-seconds} old, and read again after any change written on this
+     * instance (RegistryChanges). A class launching at once otherwise reads the same platform and
+     * deployment rows twice per launch. Copies outside any transaction, shared by all requests:
+     * never change them ({@link #admit} and {@link #allowFrameOrigin} change the row itself).
+     */
+    public List<Platform> forLaunches() {
+        Snapshot current = snapshot;
+        long changes = RegistryChanges.count();
+        Instant now = clock.instant();
+        if (current == null || current.changes() != changes || !now.isBefore(current.readAt().plusSeconds(cacheSeconds))) {
+            List<Platform> read = all();
+            read.forEach(em::detach);
+            current = new Snapshot(List.copyOf(read), now, changes);
+            snapshot = current;
+        }
+        return current.platforms();
+    }
+
+    private record Snapshot(List<Platform> platforms, Instant readAt, long changes) {
     }
 
     /** Creates the registration or updates the one with the same issuer + client_id. */
@@ -141,9 +177,15 @@ public class Platforms {
                 ? DeploymentDecision.ADMITTED_NEW : DeploymentDecision.REFUSED;
     }
 
-    /** Lets this origin frame Tandem for the platform (see {@link Platform#allowFrameOrigin}). */
+    /**
+     * Lets this origin frame Tandem for the platform (see {@link Platform#allowFrameOrigin}); reads
+     * the row only when the platform (possibly a launch's copy) does not allow the origin yet.
+     */
     public boolean allowFrameOrigin(Platform platform, String url) {
-        boolean added = platform.allowFrameOrigin(url);
+        if (!platform.wouldAllowFrameOrigin(url)) {
+            return false;
+        }
+        boolean added = managed(platform).allowFrameOrigin(url);
         if (added) {
             origins = null;
         }
@@ -152,8 +194,13 @@ public class Platforms {
 
     /** Records a deployment the ADMIT_NEW policy let in. */
     public void admit(Platform platform, String deploymentId) {
-        platform.addDeployment(deploymentId, true, clock.instant());
+        managed(platform).addDeployment(deploymentId, true, clock.instant());
         em.flush();
+    }
+
+    /** The row itself, for a change: a launch holds a shared copy of the registry. */
+    private Platform managed(Platform platform) {
+        return em.contains(platform) ? platform : em.find(Platform.class, platform.id());
     }
 
     public enum DeploymentDecision {

@@ -2,6 +2,7 @@ package org.tandem.lti.registration.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -13,6 +14,7 @@ import java.time.Instant;
 
 /** One deployment of Tandem on a platform (LTI Core 1.3 §3.1.3): the unit of tenancy below it. */
 @Entity
+@EntityListeners(RegistryChanges.class)
 @Table(name = "lti_deployment")
 public class Deployment {
 

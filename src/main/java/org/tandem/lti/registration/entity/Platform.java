@@ -4,6 +4,7 @@ import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -29,6 +30,7 @@ import java.util.Optional;
  * so the pair, not the issuer, identifies a registration.
  */
 @Entity
+@EntityListeners(RegistryChanges.class)
 @Table(name = "lti_platform")
 @NamedQuery(name = Platform.BY_ISSUER, query = "select p from Platform p where p.issuer = :issuer order by p.id")
 @NamedQuery(name = Platform.ALL, query = "select p from Platform p order by p.id")
@@ -150,6 +152,13 @@ public class Platform {
         }
         frameOrigins = updated;
         return true;
+    }
+
+    /** Whether {@link #allowFrameOrigin} would add this URL's origin; reads only. */
+    public boolean wouldAllowFrameOrigin(String url) {
+        Optional<String> origin = originOf(url);
+        return origin.isPresent() && !frameOrigins().contains(origin.get())
+                && ((frameOrigins == null ? "" : frameOrigins) + " " + origin.get()).trim().length() <= MAX_FRAME_ORIGINS_LENGTH;
     }
 
     /** scheme://host[:port] of an absolute http(s) URL. */
