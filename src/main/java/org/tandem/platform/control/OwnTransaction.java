@@ -2,6 +2,8 @@ package org.tandem.platform.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -22,9 +24,21 @@ public class OwnTransaction {
     @Inject
     OwnTransaction self;
 
+    @PersistenceContext(unitName = "tandem")
+    EntityManager em;
+
+    /**
+     * Flushes before returning, so that a conflict (a version that moved on, a row another
+     * transaction inserted first) fails here, inside the method, and not in the commit: Payara's
+     * REQUIRES_NEW interceptor does not resume the caller's suspended transaction when the commit
+     * throws, and the caller's own commit then fails with a NullPointerException (a 500 for the
+     * launch that only wanted to record a roster update).
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public <T> T call(Supplier<T> work) {
-        return work.get();
+        T result = work.get();
+        em.flush();
+        return result;
     }
 
     /** Like {@link #call}, swallowing the failure of a lost race: the caller reads what the winner wrote. */
