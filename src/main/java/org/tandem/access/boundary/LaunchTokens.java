@@ -6,6 +6,8 @@ import jakarta.ws.rs.WebApplicationException;
 import org.tandem.access.control.LaunchSessions;
 import org.tandem.access.entity.LaunchSession;
 import org.tandem.access.entity.TandemRole;
+import java.util.Optional;
+import org.tandem.platform.boundary.Framing;
 import org.tandem.platform.boundary.TandemPage;
 
 /**
@@ -20,12 +22,23 @@ public class LaunchTokens {
     @Inject
     LaunchSessions sessions;
 
+    @Inject
+    Framing framing;
+
+    /** The session; its page may be framed by its own platform only. */
     public LaunchSession require(String token) {
-        return sessions.find(token).orElseThrow(() -> new WebApplicationException(TandemPage.titled("Session ended")
-                .heading("Your Tandem session has ended")
-                .paragraph("Tandem pages open from your course. Please go back to your course and open Tandem again; "
-                        + "what you did so far is saved.")
-                .response(401)));
+        Optional<LaunchSession> session = sessions.find(token);
+        if (session.isEmpty()) {
+            // shown inside the LMS's frame when a long-open page outlives its session; only a message
+            framing.anyone();
+            throw new WebApplicationException(TandemPage.titled("Session ended")
+                    .heading("Your Tandem session has ended")
+                    .paragraph("Tandem pages open from your course. Please go back to your course and open Tandem again; "
+                            + "what you did so far is saved.")
+                    .response(401));
+        }
+        framing.platform(session.get().tenancy().platformId());
+        return session.get();
     }
 
     /**

@@ -38,7 +38,7 @@ import org.tandem.lti.registration.control.Platforms;
 import org.tandem.lti.registration.control.ToolKeys;
 import org.tandem.lti.registration.entity.Platform;
 import org.tandem.placement.control.Offer;
-import org.tandem.platform.boundary.SecurityHeaders;
+import org.tandem.platform.boundary.Framing;
 import org.tandem.platform.boundary.TandemPage;
 
 /**
@@ -69,6 +69,9 @@ public class PlacementResource {
 
     @Inject
     Platforms platforms;
+
+    @Inject
+    Framing framing;
 
     @Context
     UriInfo uriInfo;
@@ -130,6 +133,7 @@ public class PlacementResource {
                 + offer.pack().id() + " v" + offer.pack().version() + " for " + t.issuer() + " deployment " + t.deploymentId());
         String target = settings.returnUrl();
         String origin = Platform.originOf(target).orElseThrow(() -> gone("The platform's return address is not a web address."));
+        framing.postsTo(origin);
         return Response.ok(TandemPage.titled("Returning to your course").person(session.person().displayName())
                         .html("<form id=\"autopost\" method=\"post\" action=\"" + TandemPage.attr(target) + "\">"
                                 + "<input type=\"hidden\" name=\"" + DeepLinkingResponse.FORM_PARAMETER + "\" value=\""
@@ -138,7 +142,6 @@ public class PlacementResource {
                                 + "<noscript><button type=\"submit\">Return to the course</button></noscript></form>")
                         .script("/assets/autopost.js").render(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header("Cache-Control", "no-store")
-                .header(SecurityHeaders.POLICY, SecurityHeaders.policyPostingTo(platforms.origins(), origin))
                 .build();
     }
 

@@ -9,9 +9,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.tandem.lti.registration.entity.DeploymentPolicy;
 import org.tandem.lti.registration.entity.Platform;
 import org.tandem.lti.registration.entity.PlatformRegistration;
@@ -31,8 +32,11 @@ public class Platforms {
 
     Clock clock = Clock.systemUTC();
 
-    private volatile Set<String> origins;
-    private volatile Instant originsExpire = Instant.EPOCH;
+    private record Origins(Set<String> origins, Instant expires) {
+    }
+
+    /** Frame origins by platform id, read again after 30 s and whenever a registration changes here. */
+    private final Map<Long, Origins> origins = new ConcurrentHashMap<>();
 
     public Platforms() {
     }
@@ -119,7 +123,7 @@ public class Platforms {
             platform.allowFrameOrigin(origin);
         }
         em.flush();
-        origins = null;
+        origins.clear();
         return platform;
     }
 
@@ -127,7 +131,7 @@ public class Platforms {
         return find(id).map(p -> {
             keySets.evict(p.jwksUrl());
             em.remove(p);
-            origins = null;
+            origins.clear();
             return true;
         }).orElse(false);
     }
@@ -145,7 +149,7 @@ public class Platforms {
     public boolean allowFrameOrigin(Platform platform, String url) {
         boolean added = platform.allowFrameOrigin(url);
         if (added) {
-            origins = null;
+            origins.clear();
         }
         return added;
     }
@@ -164,19 +168,20 @@ public class Platforms {
         }
     }
 
-    /** Origins of all registered platforms, for CSP frame-ancestors; refreshed every 30 s. */
-    public Set<String> origins() {
-        Set<String> current = origins;
+    /**
+     * The origins that may frame the pages of this platform's launches (CSP frame-ancestors):
+     * its own, never another platform's. Empty for a platform that is no longer registered.
+     * Cached per instance for 30 s, as every page asks.
+     */
+    public Set<String> frameOrigins(long platformId) {
         Instant now = clock.instant();
-        if (current == null || now.isAfter(originsExpire)) {
-            current = new TreeSet<>();
-            for (Platform p : all()) {
-                current.addAll(p.frameOrigins());
-            }
-            origins = Set.copyOf(current);
-            originsExpire = now.plus(ORIGINS_TTL);
+        Origins cached = origins.get(platformId);
+        if (cached == null || now.isAfter(cached.expires())) {
+            Set<String> current = find(platformId).map(p -> Set.copyOf(p.frameOrigins())).orElse(Set.of());
+            cached = new Origins(current, now.plus(ORIGINS_TTL));
+            origins.put(platformId, cached);
         }
-        return current;
+        return cached.origins();
     }
 
     /** The values were not a valid registration; each message names the field and the problem. */

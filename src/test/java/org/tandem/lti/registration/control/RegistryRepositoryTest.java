@@ -172,6 +172,31 @@ class RegistryRepositoryTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void framingOriginsArePerPlatformAndNothingButOrigins(Database db) {
+        String a = "https://moodle-" + UUID.randomUUID() + ".example";
+        String b = "https://canvas-" + UUID.randomUUID() + ".example";
+        inTransaction(db, em -> platforms(em).register(registration(a, "c", DeploymentPolicy.STRICT), RegistrationSource.ADMIN, List.of()));
+        inTransaction(db, em -> platforms(em).register(registration(b, "c", DeploymentPolicy.ADMIT_NEW), RegistrationSource.ADMIN, List.of()));
+        inTransaction(db, em -> {
+            Platform p = platforms(em).find(b, "c").orElseThrow();
+            for (String injected : List.of("https://x%20*/", "https://a;sandbox/", "https://x%20'unsafe-inline'/",
+                    "https://evil.example%3B%20script-src%20*/", "https://user@evil.example/", "https://*.example/",
+                    "https://evil.example:99999/")) {
+                assertThat(platforms(em).allowFrameOrigin(p, injected)).as(injected).isFalse();
+            }
+            assertThat(platforms(em).allowFrameOrigin(p, "https://trust.instructure.com/courses/1")).isTrue();
+        });
+        inTransaction(db, em -> {
+            Platforms platforms = platforms(em);
+            long idA = platforms.find(a, "c").orElseThrow().id();
+            long idB = platforms.find(b, "c").orElseThrow().id();
+            assertThat(platforms.frameOrigins(idA)).containsExactly(a);
+            assertThat(platforms.frameOrigins(idB)).containsExactlyInAnyOrder(b, "https://trust.instructure.com");
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void loginStateIsConsumedExactlyOnce(Database db) {
         String issuer = "https://state-" + UUID.randomUUID() + ".example";
         String[] state = new String[1];
