@@ -157,7 +157,7 @@ public class LaunchResource {
                     LOG.info(() -> "LTI platform " + platform.issuer() + " may now frame Tandem from " + Platform.originOf(url).orElse(url));
                 }
             });
-            records.record(attempt, log, true, null, null);
+            records.record(attempt, log, true, null, log.notes().isEmpty() ? null : String.join("; ", log.notes()));
             URI next = handler.get().accept(launch, urls.base(uriInfo));
             return Response.seeOther(next).header("Set-Cookie", StateCookie.clear(login.state()))
                     .header("Cache-Control", "no-store").build();

@@ -80,6 +80,17 @@ public class LoginInitiationResource {
                             + "the platform must send iss, login_hint and target_link_uri (LTI 1.3).")
                     .response(400);
         }
+        var tooLong = request.tooLong();
+        if (!tooLong.isEmpty()) {
+            LOG.warning(() -> "LTI login refused: " + String.join("; ", tooLong));
+            return Page.titled("Launch could not start")
+                    .heading("This launch could not start")
+                    .paragraph("The learning platform started a login with values longer than Tandem accepts: "
+                            + String.join("; ", tooLong) + ".")
+                    .paragraph("For the administrator: these values come from the platform's launch; if the platform "
+                            + "really sends them this long, report it to Tandem's developers.")
+                    .response(400);
+        }
         Platforms.LoginLookup lookup = platforms.forLogin(request.issuer(), request.clientId().orElse(null));
         if (lookup.platform().isEmpty()) {
             CheckLog log = new CheckLog();
