@@ -108,7 +108,18 @@ public class LoginInitiationResource {
                     "the tool's target link URI in the platform must be " + urls.launch(uriInfo)
                             + " (set TANDEM_BASE_URL when Tandem runs behind a proxy)", Optional.empty());
         }
-        LoginState state = states.begin(platform.id(), request);
+        LoginState state;
+        try {
+            state = states.begin(platform.id(), request);
+        } catch (LoginStates.TooManyLogins e) {
+            LOG.warning(() -> "LTI login refused for " + platform.issuer() + " (client_id " + platform.clientId() + "): "
+                    + e.getMessage() + " (tandem.lti.login-states-per-platform); a flood of login requests?");
+            return Response.fromResponse(Page.titled("Launch could not start")
+                    .heading("Tandem is busy")
+                    .paragraph("Too many launches from your learning platform are under way at once. Please try again "
+                            + "in a minute.")
+                    .response(503)).header("Retry-After", 60).build();
+        }
         URI authRequest = UriBuilder.fromUri(platform.authLoginUrl())
                 .queryParam("scope", "openid")
                 .queryParam("response_type", "id_token")

@@ -219,6 +219,33 @@ class RegistryRepositoryTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void loginsWaitingForTheirLaunchAreCappedPerPlatform(Database db) {
+        String issuer = "https://flood-" + UUID.randomUUID() + ".example";
+        String other = "https://calm-" + UUID.randomUUID() + ".example";
+        LoginRequest login = new LoginRequest(issuer, "hint", "https://tool/lti/launch", Optional.of("m".repeat(2048)),
+                Optional.of("c"), Optional.of("1"), Optional.empty());
+        String[] first = new String[1];
+        inTransaction(db, em -> {
+            Platform p = platforms(em).register(registration(issuer, "c", DeploymentPolicy.STRICT), RegistrationSource.ADMIN, List.of());
+            platforms(em).register(registration(other, "c", DeploymentPolicy.STRICT), RegistrationSource.ADMIN, List.of());
+            LoginStates states = new LoginStates(em, 600, 3, CLOCK);
+            first[0] = states.begin(p.id(), login).state();
+            states.begin(p.id(), login);
+            states.begin(p.id(), login);
+            assertThatThrownBy(() -> states.begin(p.id(), login)).isInstanceOf(LoginStates.TooManyLogins.class);
+        });
+        inTransaction(db, em -> {
+            LoginStates states = new LoginStates(em, 600, 3, CLOCK);
+            long otherId = platforms(em).find(other, "c").orElseThrow().id();
+            states.begin(otherId, login); // another platform is not affected
+            assertThat(states.consume(first[0])).isTrue();
+            // a login that reached its launch no longer counts
+            states.begin(platforms(em).find(issuer, "c").orElseThrow().id(), login);
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void toolKeysRotateAndRetiredKeysStayPublishedForTheGracePeriod(Database db) {
         inTransaction(db, em -> em.createNativeQuery("delete from lti_tool_key").executeUpdate());
         String[] first = new String[1];
