@@ -43,6 +43,7 @@ import org.tandem.lti.registration.entity.ToolKey;
 public class AdminApiResource {
 
     private static final Logger LOG = Logger.getLogger(AdminApiResource.class.getName());
+    private static final int MAX_LAUNCHES = 500;
 
     @Inject
     AdminCredential credential;
@@ -122,7 +123,12 @@ public class AdminApiResource {
         if (deploymentId.isEmpty()) {
             return errors(400, List.of("deployment_id (a string) is required"));
         }
-        Platform p = platforms.register(platform.get().registration(), platform.get().source(), List.of(deploymentId));
+        Platform p;
+        try {
+            p = platforms.register(platform.get().registration(), platform.get().source(), List.of(deploymentId));
+        } catch (Platforms.InvalidRegistrationException e) {
+            return errors(400, e.problems());
+        }
         LOG.info(() -> "AUDIT deployment " + deploymentId + " added to " + p.issuer() + " client_id " + p.clientId());
         return Response.status(201).entity(RegistrationJson.toJson(p)).build();
     }
@@ -153,8 +159,11 @@ public class AdminApiResource {
     @Transactional
     public Response launches(@QueryParam("platform") Long platformId, @QueryParam("limit") Integer limit) {
         guard();
+        if (limit != null && (limit < 1 || limit > MAX_LAUNCHES)) {
+            return errors(400, List.of("limit must be a whole number from 1 to " + MAX_LAUNCHES + ", not " + limit));
+        }
         JsonArrayBuilder out = Json.createArrayBuilder();
-        for (LaunchRecord r : records.recent(Optional.ofNullable(platformId), limit == null ? 50 : Math.min(limit, 500))) {
+        for (LaunchRecord r : records.recent(Optional.ofNullable(platformId), limit == null ? 50 : limit)) {
             JsonObjectBuilder checks = Json.createObjectBuilder();
             CheckLog.decode(r.checks()).forEach((check, outcome) -> checks.add(check.name(), outcome.name()));
             JsonObjectBuilder b = Json.createObjectBuilder()

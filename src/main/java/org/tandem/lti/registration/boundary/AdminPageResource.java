@@ -165,15 +165,14 @@ public class AdminPageResource {
                 name == null || name.isEmpty() ? issuer : name, trim(form.getFirst("auth_login_url")),
                 Optional.ofNullable(trim(form.getFirst("token_url"))).filter(s -> !s.isEmpty()),
                 trim(form.getFirst("jwks_url")), policy, Duration.ofSeconds(skew));
-        List<String> problems = registration.problems();
-        if (!problems.isEmpty()) {
-            return Page.titled("Admin").heading("The platform was not registered")
-                    .html("<ul>" + problems.stream().map(p -> "<li>" + Page.text(p) + "</li>").reduce("", String::concat) + "</ul>")
-                    .html("<p><a href=\"/admin\">Back to the admin page</a></p>").response(400);
-        }
         List<String> deployments = Arrays.stream(Optional.ofNullable(form.getFirst("deployment_ids")).orElse("").split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).toList();
-        Platform p = platforms.register(registration, RegistrationSource.ADMIN, deployments);
+        Platform p;
+        try {
+            p = platforms.register(registration, RegistrationSource.ADMIN, deployments);
+        } catch (Platforms.InvalidRegistrationException e) {
+            return refused("The platform was not registered", e.problems());
+        }
         LOG.info(() -> "AUDIT platform registered on the admin page: " + p.issuer() + " client_id " + p.clientId());
         return back("Registered " + p.name() + ".");
     }
@@ -189,7 +188,11 @@ public class AdminPageResource {
         if (deploymentId == null || deploymentId.isEmpty()) {
             return back("Enter a deployment ID.");
         }
-        platforms.register(p.registration(), p.source(), List.of(deploymentId));
+        try {
+            platforms.register(p.registration(), p.source(), List.of(deploymentId));
+        } catch (Platforms.InvalidRegistrationException e) {
+            return refused("The deployment was not added", e.problems());
+        }
         LOG.info(() -> "AUDIT deployment " + deploymentId + " added to " + p.issuer() + " on the admin page");
         return back("Deployment " + deploymentId + " added to " + p.name() + ".");
     }
@@ -252,6 +255,12 @@ public class AdminPageResource {
                         + "<th scope=\"col\">Platform</th><th scope=\"col\">User (sub)</th><th scope=\"col\">Why</th></tr></thead><tbody>"
                         + rows + "</tbody></table>")
                 .response(200);
+    }
+
+    private static Response refused(String heading, List<String> problems) {
+        return Page.titled("Admin").heading(heading)
+                .html("<ul>" + problems.stream().map(p -> "<li>" + Page.text(p) + "</li>").reduce("", String::concat) + "</ul>")
+                .html("<p><a href=\"/admin\">Back to the admin page</a></p>").response(400);
     }
 
     private Platform platform(MultivaluedMap<String, String> form) {

@@ -23,6 +23,7 @@ import org.tandem.lti.registration.entity.RegistrationSource;
 public class Platforms {
 
     private static final Duration ORIGINS_TTL = Duration.ofSeconds(30);
+    private static final int MAX_DEPLOYMENT_ID = 255;
 
     @PersistenceContext(unitName = "tandem")
     EntityManager em;
@@ -101,7 +102,8 @@ public class Platforms {
     /** As {@link #register(PlatformRegistration, RegistrationSource, Collection)}, also allowing frame origins. */
     public Platform register(PlatformRegistration registration, RegistrationSource source,
                              Collection<String> deploymentIds, Collection<String> frameOrigins) {
-        List<String> problems = registration.problems();
+        List<String> problems = new java.util.ArrayList<>(registration.problems());
+        problems.addAll(deploymentProblems(deploymentIds));
         if (!problems.isEmpty()) {
             throw new InvalidRegistrationException(problems);
         }
@@ -125,6 +127,14 @@ public class Platforms {
         em.flush();
         origins.clear();
         return platform;
+    }
+
+    /** Deployment ids as the platform gives them (LTI Core §5.3.3: at most 255 characters). */
+    public static List<String> deploymentProblems(Collection<String> deploymentIds) {
+        return deploymentIds.stream().filter(d -> d != null && d.trim().length() > MAX_DEPLOYMENT_ID)
+                .map(d -> "deployment_id '" + d.trim().substring(0, 40) + "…' is " + d.trim().length()
+                        + " characters long; LTI deployment ids have at most " + MAX_DEPLOYMENT_ID)
+                .toList();
     }
 
     public boolean delete(long id) {
