@@ -17,8 +17,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
@@ -39,14 +37,12 @@ import org.tandem.lti.registration.entity.ToolKey;
 /** The administrators' REST API: platform registrations, launch diagnostics, key rotation. */
 @Path("admin/api")
 @RequestScoped
+@AdminApi
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminApiResource {
 
     private static final Logger LOG = Logger.getLogger(AdminApiResource.class.getName());
     private static final int MAX_LAUNCHES = 500;
-
-    @Inject
-    AdminCredential credential;
 
     @Inject
     Platforms platforms;
@@ -61,14 +57,10 @@ public class AdminApiResource {
     @ConfigProperty(name = "tandem.lti.clock-skew", defaultValue = "60")
     int defaultSkew;
 
-    @Context
-    HttpHeaders headers;
-
     @GET
     @Path("platforms")
     @Transactional
     public Response list() {
-        guard();
         JsonArrayBuilder all = Json.createArrayBuilder();
         platforms.all().forEach(p -> all.add(RegistrationJson.toJson(p)));
         return Response.ok(all.build()).build();
@@ -79,7 +71,6 @@ public class AdminApiResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
     public Response register(String body) {
-        guard();
         JsonObject json = readObject(body);
         RegistrationJson.Parsed parsed = RegistrationJson.parse(json, defaultSkew);
         if (!parsed.problems().isEmpty()) {
@@ -96,7 +87,6 @@ public class AdminApiResource {
     @Path("platforms/{id}")
     @Transactional
     public Response delete(@PathParam("id") long id) {
-        guard();
         Optional<Platform> platform = platforms.find(id);
         if (platform.isEmpty()) {
             return errors(404, List.of("no platform with id " + id));
@@ -112,7 +102,6 @@ public class AdminApiResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
     public Response addDeployment(@PathParam("id") long id, String body) {
-        guard();
         Optional<Platform> platform = platforms.find(id);
         if (platform.isEmpty()) {
             return errors(404, List.of("no platform with id " + id));
@@ -141,7 +130,6 @@ public class AdminApiResource {
     @Path("platforms/{id}/deployments/{deploymentId}")
     @Transactional
     public Response removeDeployment(@PathParam("id") long id, @PathParam("deploymentId") String deploymentId) {
-        guard();
         Optional<Platform> platform = platforms.find(id);
         if (platform.isEmpty()) {
             return errors(404, List.of("no platform with id " + id));
@@ -158,7 +146,6 @@ public class AdminApiResource {
     @Path("launches")
     @Transactional
     public Response launches(@QueryParam("platform") Long platformId, @QueryParam("limit") Integer limit) {
-        guard();
         if (limit != null && (limit < 1 || limit > MAX_LAUNCHES)) {
             return errors(400, List.of("limit must be a whole number from 1 to " + MAX_LAUNCHES + ", not " + limit));
         }
@@ -188,21 +175,9 @@ public class AdminApiResource {
     @Path("keys/rotate")
     @Transactional
     public Response rotate() {
-        guard();
         ToolKey key = keys.rotate();
         LOG.info(() -> "AUDIT tool key rotated by admin API: new kid " + key.kid());
         return Response.ok(Json.createObjectBuilder().add("kid", key.kid()).build()).build();
-    }
-
-    private void guard() {
-        if (!credential.permits(headers)) {
-            throw new jakarta.ws.rs.WebApplicationException(Response.status(401)
-                    .header("WWW-Authenticate", "Basic realm=\"Tandem admin\", charset=\"UTF-8\"")
-                    .type(MediaType.APPLICATION_JSON)
-                    .entity(Json.createObjectBuilder().add("errors", Json.createArrayBuilder()
-                            .add("the admin credential is required (HTTP Basic user 'admin', password TANDEM_ADMIN_PASSWORD)")).build())
-                    .build());
-        }
     }
 
     private static JsonObject readObject(String body) {

@@ -2,6 +2,7 @@ package org.tandem.lti.registration.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -74,6 +75,9 @@ public class AdminPageResource {
 
     @Context
     UriInfo uriInfo;
+
+    @Context
+    HttpServletRequest servletRequest;
 
     @GET
     @Transactional
@@ -279,11 +283,20 @@ public class AdminPageResource {
     }
 
     private void guard() {
-        if (!credential.permits(headers)) {
+        AdminCredential.Check check = credential.check(headers.getHeaderString(HttpHeaders.AUTHORIZATION),
+                servletRequest.getRemoteAddr());
+        if (check.outcome() == AdminCredential.Outcome.LOCKED) {
+            long seconds = Math.max(1, check.retryAfter().toSeconds());
+            throw new WebApplicationException(Response.fromResponse(Page.titled("Admin").heading("Too many failed sign-ins")
+                    .paragraph("This address has given a wrong admin password too often. Try again in " + seconds
+                            + " seconds; each further failure doubles the wait. Every failure is logged.").response(429))
+                    .header("Retry-After", seconds).build());
+        }
+        if (!check.granted()) {
             throw new WebApplicationException(Response.fromResponse(Page.titled("Admin").heading("Administrator sign-in needed")
                     .paragraph("Sign in as 'admin' with the password set in TANDEM_ADMIN_PASSWORD "
                             + "(if it is not set, the password of this run is in the server log).").response(401))
-                    .header("WWW-Authenticate", "Basic realm=\"Tandem admin\", charset=\"UTF-8\"").build());
+                    .header("WWW-Authenticate", AdminCredential.CHALLENGE).build());
         }
     }
 
