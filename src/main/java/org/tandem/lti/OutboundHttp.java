@@ -3,6 +3,8 @@ package org.tandem.lti;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -117,6 +119,14 @@ public class OutboundHttp {
         }
         AddressPolicy configured = policy;
         LOG.info(() -> "Outbound requests to platforms: " + configured.describe());
+    }
+
+    /**
+     * Created with the application rather than at the first request, so the rule is in the log
+     * at start and an allow-list Tandem cannot read stops the start.
+     */
+    void atStart(@Observes @Initialized(ApplicationScoped.class) Object application) {
+        LOG.fine(() -> "outbound policy in force: " + policy.describe());
     }
 
     @PreDestroy
