@@ -36,7 +36,7 @@ public final class TandemProcess implements AutoCloseable {
 
     private TandemProcess(String name, Map<String, String> environment, List<String> properties, File directory) {
         this.name = name;
-        this.environment = Map.copyOf(environment);
+        this.environment = new LinkedHashMap<>(environment);
         this.properties = List.copyOf(properties);
         this.directory = directory;
         this.port = freePort();
@@ -135,6 +135,7 @@ public final class TandemProcess implements AutoCloseable {
         private final Map<String, String> environment = new LinkedHashMap<>();
         private final List<String> properties = new ArrayList<>();
         private File directory;
+        private boolean ownBaseUrl;
 
         private Builder(String name) {
             this.name = name;
@@ -152,6 +153,12 @@ public final class TandemProcess implements AutoCloseable {
             return this;
         }
 
+        /** TANDEM_BASE_URL set to the process's own address, as production sets its public one. */
+        public Builder ownBaseUrl() {
+            ownBaseUrl = true;
+            return this;
+        }
+
         /** The working directory: the embedded database lives in its {@code ./data}. */
         public Builder directory(File directory) {
             this.directory = directory;
@@ -160,7 +167,12 @@ public final class TandemProcess implements AutoCloseable {
 
         /** The process, not yet started: {@link TandemProcess#start()} may be called again after a kill. */
         public TandemProcess build() {
-            return new TandemProcess(name, environment, properties, directory);
+            TandemProcess process = new TandemProcess(name, environment, properties, directory);
+            if (ownBaseUrl) {
+                String url = process.url().toString();
+                process.environment.put("TANDEM_BASE_URL", url.substring(0, url.length() - 1));
+            }
+            return process;
         }
     }
 }
