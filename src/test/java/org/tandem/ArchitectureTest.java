@@ -1,7 +1,12 @@
 package org.tandem;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -67,7 +72,41 @@ class ArchitectureTest {
     @Test
     void controlsAndEntitiesStayFreeOfRestAndPages() {
         noClasses().that().resideInAnyPackage("..control..", "..entity..")
-                .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "jakarta.servlet..", "org.tandem.lti.web..")
+                .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "jakarta.servlet..", "org.tandem.lti.web..",
+                        "gg.jte..")
+                .check(tandem);
+    }
+
+    /** A class the jte build made from a template (and the content blocks inside it). */
+    private static final String TEMPLATE_CLASS = ".*\\.Jte[A-Za-z0-9_]*Generated(\\$.*)?";
+
+    @Test
+    void theLtiLibrarysTemplatesAreLtiClasses() {
+        // templates compile into the package their folder names, so the lti rule above holds them too
+        assertThat(tandem.contain("org.tandem.lti.web.JtepageGenerated")).isTrue();
+        assertThat(tandem.contain("org.tandem.platform.boundary.JtepageGenerated")).isTrue();
+    }
+
+    @Test
+    void onlyTemplatesWriteMarkup() {
+        // markup reaches a page through a template or not at all: no boundary writes to jte's output
+        // itself, so nothing can slip a hand-made string past the templates' escaping
+        // (TandemPage: the evaluation pages' string builder until they move to templates)
+        noClasses().that().haveNameNotMatching(TEMPLATE_CLASS)
+                .and().doNotHaveFullyQualifiedName("org.tandem.platform.boundary.HtmlOutput")
+                .and().haveNameNotMatching("org\\.tandem\\.platform\\.boundary\\.TandemPage(\\$.*)?")
+                // by name: jte's output types are not imported, and resolving their hierarchy costs seconds
+                .should().callMethodWhere(target(owner(nameMatching("gg\\.jte\\..*Output")))
+                        .and(target(nameMatching("write(Content|UnsafeContent|BinaryContent)"))))
+                .orShould().implement(gg.jte.Content.class)
+                .check(tandem);
+    }
+
+    @Test
+    void onlySafeHtmlOffersMarkup() {
+        // templates may write $unsafe{x.markup()} (TemplateSourcesTest): markup() must mean sanitised
+        methods().that().haveName("markup")
+                .should().beDeclaredIn(org.tandem.catalogue.control.SafeHtml.class)
                 .check(tandem);
     }
 

@@ -15,7 +15,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -145,7 +149,7 @@ class ContentPackIT {
         String id = newId();
         Map<String, String> files = TestPacks.valid(id, 1);
         files.put("scenarios/friday.yaml", files.get("scenarios/friday.yaml").replace("next: safe-discharge", "next: nowhere"));
-        files.put("instruments/relationship.yaml", files.get("instruments/relationship.yaml").replace("max: 5", "max: 7"));
+        files.put("instruments/working-together.yaml", files.get("instruments/working-together.yaml").replace("max: 5", "max: 7"));
         files.put("modules/two-views.yaml", files.get("modules/two-views.yaml").replace("minutes: 15", "minutes: soon"));
         JsonArray before = listed();
 
@@ -155,9 +159,52 @@ class ContentPackIT {
         JsonArray errors = object(refused.body()).getJsonArray("errors");
         assertThat(errors).map(JsonValue::asJsonObject).extracting(e -> e.getString("file") + " " + e.getString("path"))
                 .containsExactly("modules/two-views.yaml $.minutes", "scenarios/friday.yaml $.scenes[1].choices[0].next",
-                        "instruments/relationship.yaml $.scale.labels");
+                        "instruments/working-together.yaml $.scale.labels");
         assertThat(errors).map(JsonValue::asJsonObject).allSatisfy(e -> assertThat(e.getString("message")).isNotBlank());
         assertThat(listed()).isEqualTo(before);
+    }
+
+    /** The starter pack's files under another pack id, with {@code edit} applied to its relationship instrument. */
+    private static Map<String, String> starterAs(String id, java.util.function.UnaryOperator<String> edit) throws Exception {
+        Path dir = Path.of("src/main/resources/content/starter");
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                files.put(dir.relativize(p).toString().replace('\\', '/'), Files.readString(p));
+            }
+        }
+        files.put("pack.yaml", files.get("pack.yaml").replaceFirst("(?m)^id: .*$", "id: " + id));
+        files.put("instruments/relationship.yaml", edit.apply(files.get("instruments/relationship.yaml")));
+        return files;
+    }
+
+    @Test
+    void refusesAPackThatGivesTheStarterInstrumentVersionOtherReverseItems() throws Exception {
+        // the collision an independent check found: same instrument id and version, another pack,
+        // a reverse-scored item scored straight; pooled, everyone was scored by one pack's rules
+        String id = newId();
+        String flipped = "text: I often find it hard to see why the other professional group makes the decisions it does.\n"
+                + "        reverse: true";
+        Map<String, String> collision = starterAs(id, yaml -> {
+            assertThat(yaml).contains(flipped);
+            return yaml.replace(flipped, flipped.replace("reverse: true", "reverse: false"));
+        });
+        JsonArray before = listed();
+
+        HttpResponse<String> refused = upload(TestPacks.zip(collision), "application/zip", ADMIN);
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+        assertThat(object(refused.body()).getJsonArray("errors")).map(JsonValue::asJsonObject).singleElement().satisfies(e -> {
+            assertThat(e.getString("file")).isEqualTo("instruments/relationship.yaml");
+            assertThat(e.getString("message")).startsWith("instrument 'relationship' version 1 is already published with "
+                    + "different content by pack 'starter' version 1; this pack ('" + id + "' version 1)")
+                    .contains("Raise the instrument's version");
+        });
+        assertThat(listed()).isEqualTo(before);
+
+        HttpResponse<String> sameContent = upload(TestPacks.zip(starterAs(id, yaml -> yaml)), "application/zip", ADMIN);
+        assertThat(sameContent.statusCode()).as("the starter instrument's own content, in another pack: " + sameContent.body())
+                .isEqualTo(201);
     }
 
     @Test

@@ -15,7 +15,11 @@ public final class TestPacks {
     private TestPacks() {
     }
 
-    /** A valid pack folder: path inside the pack → YAML text. */
+    /**
+     * A valid pack folder: path inside the pack → YAML text. Its instrument, working-together
+     * version 1, is not the starter pack's relationship instrument, so these packs can be published
+     * beside it (an instrument id and version name one content across all packs).
+     */
     public static Map<String, String> valid(String id, int version) {
         Map<String, String> files = new TreeMap<>();
         files.put("pack.yaml", """
@@ -97,8 +101,8 @@ public final class TestPacks {
                     narrative: Back on Sunday.
                     debrief: The bed was not free after all.
                 """);
-        files.put("instruments/relationship.yaml", """
-                id: relationship
+        files.put("instruments/working-together.yaml", """
+                id: working-together
                 version: 1
                 title: Working together
                 instructions: Answer for your own team.

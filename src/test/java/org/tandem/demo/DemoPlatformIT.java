@@ -154,7 +154,9 @@ class DemoPlatformIT {
         String issuer = URLEncoder.encode(uri("demo").toString(), StandardCharsets.UTF_8);
         String target = URLEncoder.encode(uri("lti/launch").toString(), StandardCharsets.UTF_8);
         HttpResponse<String> login = get(uri("lti/login?iss=" + issuer + "&login_hint=manager&target_link_uri=" + target
-                + "&client_id=tandem-demo&lti_deployment_id=tandem-demo-deployment" + extraLoginParams));
+                + "&client_id=tandem-demo&lti_deployment_id=tandem-demo-deployment&lti_message_hint="
+                + enc("{\"cmid\":\"demo-link-home\",\"launchid\":\"ltilaunch_demo-link-home\",\"return\":\"\"}")
+                + extraLoginParams));
         return get(next(login));
     }
 
@@ -366,10 +368,26 @@ class DemoPlatformIT {
     private HttpResponse<String> authorizeFrom(URI start) throws Exception {
         HttpResponse<String> started = get(start);
         assertThat(started.statusCode()).as(started.body()).isEqualTo(302);
-        HttpResponse<String> login = get(URI.create(started.headers().firstValue("Location").orElseThrow()));
-        HttpResponse<String> authorized = get(next(login));
+        URI login = URI.create(started.headers().firstValue("Location").orElseThrow());
+        // like Moodle's, the demo's message hint is a JSON object; Tandem hands it to the
+        // authorization endpoint unchanged, which refuses the login otherwise
+        String hint = query(login, "lti_message_hint");
+        assertThat(hint).startsWith("{").contains("\"launchid\":\"ltilaunch_");
+        URI auth = next(get(login));
+        assertThat(query(auth, "lti_message_hint")).isEqualTo(hint);
+        HttpResponse<String> authorized = get(auth);
         assertThat(authorized.statusCode()).as(authorized.body()).isEqualTo(200);
         return authorized;
+    }
+
+    private static String query(URI uri, String name) {
+        for (String pair : uri.getRawQuery().split("&")) {
+            String[] kv = pair.split("=", 2);
+            if (kv[0].equals(name)) {
+                return java.net.URLDecoder.decode(kv[1], StandardCharsets.UTF_8);
+            }
+        }
+        throw new AssertionError("no " + name + " in " + uri);
     }
 
     /** A token from the demo's token endpoint, asked for by Tandem's own AccessTokens (signed with Tandem's key). */
@@ -448,9 +466,14 @@ class DemoPlatformIT {
         // the authorization endpoint refuses a deep-linking request for a learner too, whoever asks it
         HttpResponse<String> forged = get(uri("demo/auth?response_type=id_token&scope=openid&client_id=tandem-demo&redirect_uri="
                 + enc(uri("lti/launch").toString()) + "&login_hint=clinician&state=s&nonce=n&response_mode=form_post"
-                + "&lti_message_hint=deep-linking"));
+                + "&lti_message_hint=" + enc("{\"launchid\":\"ltilaunch_ContentItemSelectionRequest\",\"return\":\"\"}")));
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(forged.body()).doesNotContain("id_token");
+        // as Moodle's auth.php, the demo needs its message hint back: a tool that drops it gets no token
+        HttpResponse<String> dropped = get(uri("demo/auth?response_type=id_token&scope=openid&client_id=tandem-demo&redirect_uri="
+                + enc(uri("lti/launch").toString()) + "&login_hint=trainer&state=s&nonce=n&response_mode=form_post"));
+        assertThat(dropped.statusCode()).isEqualTo(400);
+        assertThat(dropped.body()).contains("lti_message_hint").doesNotContain("id_token");
     }
 
     @Test

@@ -11,6 +11,7 @@ import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,7 +31,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.tandem.Deployments;
+import org.tandem.catalogue.TestPacks;
 import org.tandem.catalogue.control.PackReader;
 import org.tandem.catalogue.entity.Instrument;
 import org.tandem.catalogue.entity.Item;
@@ -51,7 +54,9 @@ import org.tandem.lti.testing.TestPlatform;
  * declined consent, 1 manager with the before assessment only;</li>
  * <li>deployment A, course Y: 2 clinicians before and after (too few for any figure);</li>
  * <li>deployment B, course X (the same course id): 8 managers, who are the same LMS users as
- * A's first 8 managers, and 2 clinicians, before and after.</li>
+ * A's first 8 managers, and 2 clinicians, before and after;</li>
+ * <li>deployment A, course Z: 5 managers and 4 clinicians before and after, on another
+ * instrument (working-together, from a pack an administrator uploaded).</li>
  * </ul>
  * The learners are launched once for the whole class (by whichever test needs them first); no
  * test changes them, so the tests may run in any order.
@@ -67,6 +72,11 @@ class EvaluationIT {
     private static final String DEP_B = "dep-b";
     private static final String COURSE_X = "course-x";
     private static final String COURSE_Y = "course-y";
+    private static final String COURSE_Z = "course-z";
+    /** The pack course Z uses; its instrument is not the starter's. */
+    private static final String OTHER_PACK = "eval-other-pack";
+    private static final Instrument WORKING_TOGETHER = new PackReader().readZip(TestPacks.zip(TestPacks.valid(OTHER_PACK, 1)))
+            .instrument("working-together").orElseThrow();
     private static final Instrument RELATIONSHIP = new PackReader().readClasspath("content/starter").instrument("relationship")
             .orElseThrow();
 
@@ -102,9 +112,9 @@ class EvaluationIT {
         assertThat(page.header("Cache-Control").orElse("")).contains("no-store");
         String body = page.body();
         assertThat(count(body, "matched")).isEqualTo(18);
-        assertThat(count(body, "pre-only")).isEqualTo(1);
+        assertThat(countText(body, "pre-only")).as("one learner, shown as a small count").isEqualTo("fewer than 8");
         assertThat(count(body, "post-only")).isZero();
-        assertThat(count(body, "excluded")).isEqualTo(1);
+        assertThat(countText(body, "excluded")).as("one learner declined: not said as 1").isEqualTo("fewer than 8");
         assertThat(table(body, "summary-all")).contains("<caption>All learners (18 learners)</caption>");
         assertThat(table(body, "summary-managers")).contains("<caption>Managers (9 learners)</caption>")
                 .doesNotContain("withheld").contains("<th scope=\"row\">Trust</th><td>9</td>");
@@ -196,19 +206,84 @@ class EvaluationIT {
             }
         }
 
-        List<String[]> rows = rows(b.csv("course").body());
+        LtiBrowser.Response withheldCsv = b.csv("course");
+        List<String[]> rows = rows(withheldCsv.body());
         assertThat(rows).hasSize(11);
-        assertThat(rows.subList(1, rows.size())).allSatisfy(row -> assertThat(row[1]).isEqualTo("withheld"));
+        assertThat(rows.subList(1, rows.size())).allSatisfy(row -> {
+            assertThat(row[1]).isEqualTo("withheld");
+            assertThat(row[0]).as("pseudonyms of this export only").matches("x-[0-9a-f]{12}");
+        });
+        assertThat(withheldCsv.header("X-Tandem-Withheld").orElse("")).contains("for this export only");
+        assertThat(pseudonyms(b.csv("course").body())).as("another export, other pseudonyms")
+                .doesNotContainAnyElementsOf(pseudonyms(withheldCsv.body()));
 
         // deployment A, course Y: 2 matched learners, too few for anything
         Evaluator y = evaluator(DEP_A, COURSE_Y);
         String small = y.get("").body();
-        assertThat(count(small, "matched")).isEqualTo(2);
+        assertThat(countText(small, "matched")).isEqualTo("fewer than 8");
+        assertThat(small).doesNotContain("id=\"count-matched\">2<");
         assertThat(table(small, "summary-all")).contains("withheld (fewer than 8)").doesNotContainPattern("<td>\\d");
         LtiBrowser.Response headerOnly = y.csv("course");
         assertThat(headerOnly.status()).isEqualTo(200);
         assertThat(headerOnly.body()).isEqualTo(String.join(",", expectedHeader()) + "\r\n");
         assertThat(headerOnly.header("X-Tandem-Withheld").orElse("")).contains("fewer than 8");
+    }
+
+    @Test
+    void showsAndExportsTheFreeTextAnswersOfConsentingLearners() throws Exception {
+        Evaluator evaluator = evaluator(DEP_A, COURSE_X);
+        String body = evaluator.get("").body();
+        assertThat(body).contains("<h2 id=\"free-text\">What learners wrote</h2>").contains("id=\"free-text-caution\"")
+                .contains("id=\"free-text-post-manager\"").contains("id=\"free-text-post-clinician\"");
+        int shown = body.substring(body.indexOf("id=\"free-text\""), body.indexOf("id=\"exports\"")).split("<li>", -1).length - 1;
+        assertThat(shown).as("9 managers and 9 consenting clinicians before and after, and the manager who answered before "
+                + "only (consenting too); not the clinician who declined").isEqualTo(37);
+
+        LtiBrowser.Response csv = evaluator.launched.browser.get("evaluate/free-text.csv?s=" + evaluator.launched.token);
+        assertThat(csv.status()).as("%s", csv).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        assertThat(csv.header("Content-Disposition").orElse(""))
+                .isEqualTo("attachment; filename=\"tandem-evaluation-relationship-course.free-text.csv\"");
+        // phase and group hold no commas; the answer may, and is then quoted (RFC 4180)
+        List<String[]> rows = Arrays.stream(csv.body().split("\r\n")).map(line -> line.split(",", 3))
+                .map(row -> new String[] {row[0], row[1], row[2].startsWith("\"")
+                        ? row[2].substring(1, row[2].length() - 1).replace("\"\"", "\"") : row[2]}).toList();
+        assertThat(rows.get(0)).containsExactly("phase", "group", "answer");
+        assertThat(rows.subList(1, rows.size())).hasSize(37).allSatisfy(row -> {
+            assertThat(row[0]).isIn("pre", "post");
+            assertThat(row[1]).isIn("manager", "clinician");
+            assertThat(row[2]).isIn(SimulatedCohort.CHANGES.stream().map(text -> text.startsWith("=") ? "'" + text : text).toList());
+        });
+        assertThat(csv.body()).doesNotContainPattern("p-[0-9a-f]{12}");
+        for (String subject : SUBJECTS) {
+            assertThat(csv.body()).doesNotContain(subject);
+        }
+
+        // deployment B's two clinicians are too few to show what they wrote
+        String b = evaluator(DEP_B, COURSE_X).get("").body();
+        String clinicians = b.substring(b.indexOf("id=\"free-text-post-clinician\""));
+        assertThat(clinicians.substring(0, clinicians.indexOf("</p>"))).contains("withheld (fewer than 8)").doesNotContain("<li>");
+    }
+
+    @Test
+    void theRScriptReproducesThePageFromTheCsvExport(@TempDir Path dir) throws Exception {
+        Evaluator evaluator = evaluator(DEP_A, COURSE_X);
+        LtiBrowser.Response script = evaluator.launched.browser.get("evaluate/reproduce.R?s=" + evaluator.launched.token);
+        assertThat(script.status()).as("%s", script).isEqualTo(200);
+        assertThat(script.contentType()).startsWith("text/plain");
+        assertThat(script.header("Content-Disposition").orElse(""))
+                .isEqualTo("attachment; filename=\"tandem-evaluation-relationship-course.R\"");
+        assertThat(script.body()).contains("default_csv <- \"tandem-evaluation-relationship-course.csv\"")
+                .contains("wilcox.test(second, first, paired = TRUE)");
+        assertThat(evaluator.get("").body()).contains("id=\"export-r\"");
+
+        RFigures.assumeR();
+        RFigures.Comparison comparison = RFigures.run(dir, script.body(), evaluator.csv("course").body(),
+                parse(evaluator.json().body()).asJsonObject());
+
+        assertThat(comparison.mismatches()).as(comparison.rOutput()).isEmpty();
+        assertThat(comparison.compared()).as("all learners, managers and clinicians on five measures, then-test, outlook")
+                .isGreaterThan(700);
     }
 
     @Test
@@ -252,6 +327,44 @@ class EvaluationIT {
     }
 
     @Test
+    void findsTheInstrumentACourseUsedAndKeepsTheEvaluatorsChoice() throws Exception {
+        // course Z used another instrument: its evaluation opens on it, not on the starter's
+        Evaluator z = evaluator(DEP_A, COURSE_Z);
+        String body = z.get("").body();
+        assertThat(body).contains("<h1>Programme evaluation: " + WORKING_TOGETHER.title() + "</h1>");
+        assertThat(count(body, "matched")).isEqualTo(9);
+        assertThat(table(body, "summary-all")).contains("<caption>All learners (9 learners)</caption>");
+        assertThat(find(body, "(<nav aria-label=\"Instruments answered here\".*?</nav>)"))
+                .contains("id=\"instrument-working-together-v1\"").contains("aria-current=\"page\"")
+                .doesNotContain("instrument-relationship-v1");
+
+        // the programme lists both and opens on the one with the most responses
+        Evaluator chooser = evaluator(DEP_A, COURSE_X, "evaluator-who-chooses");
+        String programme = chooser.get("&scope=programme").body();
+        String choice = find(programme, "(<nav aria-label=\"Instruments answered here\".*?</nav>)");
+        assertThat(choice).contains("id=\"instrument-relationship-v1\"").contains("id=\"instrument-working-together-v1\"")
+                .contains("43 responses").contains("18 responses");
+        assertThat(programme).contains("<h1>Programme evaluation: " + RELATIONSHIP.title() + "</h1>");
+        String link = find(choice, "id=\"instrument-working-together-v1\" href=\"/([^\"]+)\"").replace("&amp;", "&");
+        assertThat(link).contains("scope=programme").contains("instrument=working-together").contains("version=1");
+        String chosen = chooser.launched.browser.get(link).body();
+        assertThat(chosen).contains("<h1>Programme evaluation: " + WORKING_TOGETHER.title() + "</h1>");
+        assertThat(count(chosen, "matched")).isEqualTo(9);
+        assertThat(chosen).contains("instrument=working-together&amp;version=1\"")
+                .as("the exports follow the choice").contains("/evaluate/export.csv?s=");
+        assertThat(rows(chooser.launched.browser.get("evaluate/export.csv?s=" + chooser.launched.token
+                + "&scope=programme&instrument=working-together&version=1").body())).hasSize(10);
+
+        // a later launch of the same evaluator opens the programme on their choice; others do not
+        Evaluator again = evaluator(DEP_A, COURSE_X, "evaluator-who-chooses");
+        assertThat(again.get("&scope=programme").body()).contains("<h1>Programme evaluation: " + WORKING_TOGETHER.title());
+        assertThat(again.get("").body()).as("the course view is another scope, with no choice made")
+                .contains("<h1>Programme evaluation: " + RELATIONSHIP.title());
+        assertThat(evaluator(DEP_A, COURSE_X, "another-evaluator").get("&scope=programme").body())
+                .contains("<h1>Programme evaluation: " + RELATIONSHIP.title());
+    }
+
+    @Test
     void refusesScopesAndInstrumentsItDoesNotKnow() throws Exception {
         Evaluator evaluator = evaluator(DEP_A, COURSE_X);
         assertThat(evaluator.get("&scope=everything").status()).isEqualTo(400);
@@ -259,6 +372,8 @@ class EvaluationIT {
         assertThat(evaluator.get("&instrument=no-such-instrument").status()).isEqualTo(404);
         assertThat(evaluator.get("&version=99").status()).isEqualTo(404);
         assertThat(evaluator.get("&version=one").status()).isEqualTo(400);
+        assertThat(evaluator.get("&instrument=relationship&version=1&content=not-hex").status()).isEqualTo(400);
+        assertThat(evaluator.get("&instrument=relationship&version=1&content=000000").status()).isEqualTo(404);
     }
 
     // ------------------------------------------------------------------------ the cohort
@@ -300,22 +415,42 @@ class EvaluationIT {
         for (SimulatedCohort.Learner learner : clinicians.subList(12, 14)) {
             assess(cohort, learner, DEP_B, COURSE_X, "yes", true);
         }
+        // deployment A, course Z: another pack's instrument
+        java.net.http.HttpResponse<byte[]> uploaded = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(local().resolve("admin/api/content-packs"))
+                        .header("Authorization", ADMIN).header("Content-Type", "application/zip")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(TestPacks.zip(TestPacks.valid(OTHER_PACK, 1))))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(uploaded.statusCode()).as(new String(uploaded.body(), StandardCharsets.UTF_8)).isEqualTo(201);
+        SimulatedCohort other = new SimulatedCohort(WORKING_TOGETHER, 7);
+        for (SimulatedCohort.Learner learner : other.learners("wt", 5, 4, 0)) {
+            assess(other, learner, DEP_A, COURSE_Z, "yes", true, WORKING_TOGETHER.id(), OTHER_PACK);
+        }
         seeded = true;
     }
 
     /** One learner's before (and after) assessment, launched from the course like an LMS link. */
     private void assess(SimulatedCohort cohort, SimulatedCohort.Learner learner, String deployment, String course, String consent,
                         boolean post) throws Exception {
+        assess(cohort, learner, deployment, course, consent, post, "relationship", null);
+    }
+
+    /** As above, on instrument {@code instrumentId} of content pack {@code pack} (the starter pack when null). */
+    private void assess(SimulatedCohort cohort, SimulatedCohort.Learner learner, String deployment, String course, String consent,
+                        boolean post, String instrumentId, String pack) throws Exception {
         SUBJECTS.add(learner.subject());
         for (Phase phase : post ? List.of(Phase.PRE, Phase.POST) : List.of(Phase.PRE)) {
             String phaseName = phase.name().toLowerCase();
             Map<String, String> custom = new LinkedHashMap<>();
-            custom.put("tandem_activity", "assessment:relationship");
+            custom.put("tandem_activity", "assessment:" + instrumentId);
+            if (pack != null) {
+                custom.put("tandem_pack", pack);
+            }
             custom.put("tandem_phase", phaseName);
             custom.put("tandem_group", learner.group() == ProfessionalGroup.MANAGER ? "manager" : "clinician");
             Launched launched = launch(deployment, course, learner.subject(), TestPlatform.ROLE_LEARNER, custom);
             assertThat(launched.landing.getPath()).isEqualTo("/learn");
-            String form = "/learn/assessment/relationship?phase=" + phaseName;
+            String form = "/learn/assessment/" + instrumentId + "?phase=" + phaseName;
             if (phase == Phase.PRE) {
                 LtiBrowser.Response profile = launched.browser.postForm("learn/profile",
                         formOf("s", launched.token, "consent", consent, "next", form));
@@ -327,7 +462,7 @@ class EvaluationIT {
             answers.put("s", launched.token);
             answers.put("attempt", find(page.body(), "name=\"attempt\" value=\"(\\d+)\""));
             answers.putAll(cohort.form(learner, phase));
-            LtiBrowser.Response submitted = launched.browser.postForm("learn/assessment/relationship/submit", answers);
+            LtiBrowser.Response submitted = launched.browser.postForm("learn/assessment/" + instrumentId + "/submit", answers);
             assertThat(submitted.status()).as("submitting %s %s\n%s", learner.subject(), phase, submitted).isEqualTo(303);
         }
     }
@@ -381,8 +516,11 @@ class EvaluationIT {
     }
 
     private Evaluator evaluator(String deployment, String course) throws Exception {
+        return evaluator(deployment, course, "evaluator-" + deployment + "-" + course);
+    }
+
+    private Evaluator evaluator(String deployment, String course, String subject) throws Exception {
         seed();
-        String subject = "evaluator-" + deployment + "-" + course;
         Launched launched = launch(deployment, course, subject, REVIEWER, Map.of(), "Eve", "Reviewer");
         assertThat(launched.landing.getPath()).isEqualTo("/app/home");
         return new Evaluator(launched, subject);
@@ -422,7 +560,11 @@ class EvaluationIT {
     }
 
     private static int count(String body, String id) {
-        return Integer.parseInt(find(body, "id=\"count-" + id + "\">(\\d+)<"));
+        return Integer.parseInt(countText(body, id));
+    }
+
+    private static String countText(String body, String id) {
+        return find(body, "id=\"count-" + id + "\">([^<]+)<");
     }
 
     /** The table with this id. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Random;
+import org.tandem.catalogue.control.PackJson;
 import org.tandem.catalogue.entity.Instrument;
 import org.tandem.catalogue.entity.Item;
 import org.tandem.catalogue.entity.Scale;
@@ -19,13 +20,18 @@ import org.tandem.learning.entity.ProfessionalGroup;
  * Made-up but plausible learners for evaluation tests and benchmarks: each has a starting level
  * on the instrument's scale, answers every item near it (reverse-worded items the other way
  * round), and after the programme answers a little higher (managers a bit more than clinicians),
- * with the then-ratings a little below the pre answers (response shift). Seeded, so every run
- * makes the same learners.
+ * with the then-ratings a little below the pre answers (response shift). Each writes one of four
+ * answers to the free-text question, where the instrument asks one (one of them starting with
+ * "=", as a spreadsheet formula would). Seeded, so every run makes the same learners.
  */
 public final class SimulatedCohort {
 
     public static final Instant PRE_AT = Instant.parse("2026-02-02T09:00:00Z");
     public static final Instant POST_AT = Instant.parse("2026-04-06T09:00:00Z");
+
+    /** What simulated learners write to "What one change…?". */
+    public static final List<String> CHANGES = List.of("Meet on the ward once a week.", "Share the budget figures early.",
+            "=Joint rota planning", "Ask before deciding, not after.");
 
     /** One made-up learner. */
     public record Learner(String subject, ProfessionalGroup group, boolean consented, double level, double gain) {
@@ -77,6 +83,9 @@ public final class SimulatedCohort {
             int options = instrument.outlook().options().size();
             response = response.chooseOutlook(Math.min(options - 1, random.nextInt(options + 1) / 2 + (phase == Phase.PRE ? 1 : 0)));
         }
+        if (instrument.freeTextPrompt() != null) {
+            response = response.writeFreeText(CHANGES.get(random.nextInt(CHANGES.size())));
+        }
         return response;
     }
 
@@ -87,10 +96,10 @@ public final class SimulatedCohort {
 
     public Response response(Learner learner, Phase phase) {
         AssessmentResponse answers = answers(learner, phase);
-        return new Response("key-" + learner.subject(), learner.group(), learner.consented(), phase, instrument.version(),
+        return new Response("key-" + learner.subject(), learner.group(), learner.consented(), phase, PackJson.identity(instrument),
                 answers.answers(), answers.thenAnswers(),
                 answers.outlook().isPresent() ? OptionalInt.of(answers.outlook().getAsInt()) : OptionalInt.empty(),
-                phase == Phase.PRE ? PRE_AT : POST_AT);
+                phase == Phase.PRE ? PRE_AT : POST_AT, answers.freeText());
     }
 
     /** Pre and post responses of every learner. */
@@ -103,13 +112,14 @@ public final class SimulatedCohort {
         return responses;
     }
 
-    /** Form fields for the assessment page: {@code item:<id>}, on the post form {@code then:<id>}, and {@code outlook}. */
+    /** Form fields for the assessment page: {@code item:<id>}, on the post form {@code then:<id>}, {@code outlook} and {@code free_text}. */
     public Map<String, String> form(Learner learner, Phase phase) {
         AssessmentResponse answers = answers(learner, phase);
         Map<String, String> form = new java.util.LinkedHashMap<>();
         answers.answers().forEach((id, value) -> form.put("item:" + id, String.valueOf(value)));
         answers.thenAnswers().forEach((id, value) -> form.put("then:" + id, String.valueOf(value)));
         answers.outlook().ifPresent(option -> form.put("outlook", String.valueOf(option)));
+        answers.freeText().ifPresent(text -> form.put("free_text", text));
         return form;
     }
 

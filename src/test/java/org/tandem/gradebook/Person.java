@@ -134,8 +134,12 @@ public final class Person {
             URI next = page.uri().resolve(page.location().orElseThrow().toString());
             if (next.getPath().equals("/learn/profile")) {
                 LtiBrowser.Response profile = browser.get(next.toString());
-                LtiBrowser.Response answered = browser.postForm("learn/profile", formOf("s", token,
-                        "next", value(profile.body(), "next"), "consent", "yes"));
+                Map<String, String> answers = formOf("s", token, "next", value(profile.body(), "next"), "consent", "yes");
+                if (profile.body().contains("name=\"group\"")) {
+                    // the LMS did not send the professional group (no tandem_group custom parameter)
+                    answers.put("group", group == null ? "manager" : group);
+                }
+                LtiBrowser.Response answered = browser.postForm("learn/profile", answers);
                 assertThat(answered.status()).as("%s", answered).isEqualTo(303);
                 page = answered;
             } else {

@@ -47,7 +47,22 @@ public final class TestDatabases {
         }
     }
 
+    /** An empty database (no schema yet), for tests that run the migrations themselves. */
+    public record Empty(String name, DataSource dataSource) {
+
+        @Override
+        public String toString() {
+            return name;
+        }
+
+        /** The test persistence unit on this database. */
+        public EntityManagerFactory emf() {
+            return Persistence.createEntityManagerFactory("tandem-test", Map.of("jakarta.persistence.nonJtaDataSource", dataSource));
+        }
+    }
+
     private static List<Database> started;
+    private static EmbeddedPostgres postgresServer;
 
     private TestDatabases() {
     }
@@ -60,16 +75,34 @@ public final class TestDatabases {
         return started.stream();
     }
 
+    /** A new empty H2 and a new empty database on the shared PostgreSQL server, for {@code @MethodSource}. */
+    public static synchronized Stream<Empty> empty() {
+        both();
+        String name = "empty_" + UUID.randomUUID().toString().replace("-", "");
+        try (java.sql.Connection connection = postgresServer.getPostgresDatabase().getConnection();
+             java.sql.Statement create = connection.createStatement()) {
+            create.execute("CREATE DATABASE " + name);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("could not create a PostgreSQL database for the test", e);
+        }
+        return Stream.of(new Empty("H2", newH2()), new Empty("PostgreSQL", postgresServer.getDatabase("postgres", name)));
+    }
+
     private static Database h2() {
+        return new Database("H2", migrate(newH2()));
+    }
+
+    private static JdbcDataSource newH2() {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:tandem-test-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         h2.setUser("sa");
-        return new Database("H2", migrate(h2));
+        return h2;
     }
 
     private static Database postgres() {
         try {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+            postgresServer = postgres;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     postgres.close();

@@ -77,6 +77,7 @@ public class LaunchSessions {
                 launch.ags().map(a -> Set.copyOf(a.scopes())).orElse(Set.of()),
                 launch.nrps().map(LtiLaunch.Nrps::contextMembershipsUrl),
                 launch.deepLinking().map(LtiLaunch.DeepLinkingSettings::toJson)));
+        session.speaks(launch.presentation().flatMap(LtiLaunch.Presentation::locale));
         em.persist(session);
         opened.fire(new LaunchOpened(session));
         return token;

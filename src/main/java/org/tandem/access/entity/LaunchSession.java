@@ -82,6 +82,9 @@ public class LaunchSession {
     @Column(name = "deep_linking_json")
     private String deepLinkingJson;
 
+    @Column(name = "locale", length = 35)
+    private String locale;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -152,6 +155,15 @@ public class LaunchSession {
                 : Set.copyOf(Arrays.asList(agsScopes.trim().split("\\s+")));
         return new Services(Optional.ofNullable(agsLineItem), Optional.ofNullable(agsLineItems), scopes,
                 Optional.ofNullable(nrpsUrl), Optional.ofNullable(deepLinkingJson));
+    }
+
+    /** Records the language the platform asked for (launch_presentation.locale); an over-long tag is ignored. */
+    public void speaks(Optional<String> locale) {
+        this.locale = locale.map(String::trim).filter(l -> !l.isEmpty() && l.length() <= 35).orElse(null);
+    }
+
+    public Optional<String> locale() {
+        return Optional.ofNullable(locale);
     }
 
     public Optional<String> clientId() {

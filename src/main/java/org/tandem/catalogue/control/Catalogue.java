@@ -11,8 +11,11 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.tandem.catalogue.entity.ContentPack;
 import org.tandem.catalogue.entity.ImportResult;
+import org.tandem.catalogue.entity.Instrument;
+import org.tandem.catalogue.entity.InstrumentIdentity;
 import org.tandem.catalogue.entity.PackProblem;
 import org.tandem.catalogue.entity.PackSource;
+import org.tandem.catalogue.entity.PublishedInstrument;
 import org.tandem.catalogue.entity.StoredPack;
 
 /**
@@ -41,9 +44,12 @@ public class Catalogue {
 
     /**
      * Publishes a pack version. A known pack needs a higher version; re-importing the published
-     * version with identical content changes nothing.
+     * version with identical content changes nothing. Each instrument id and version names one
+     * content across all packs: the first pack to publish them records it, any pack may bring the
+     * same content again, none may bring other content under them.
      *
-     * @throws PackRejected when the version is taken by different content or lower than the latest
+     * @throws PackRejected when the version is taken by different content or lower than the latest,
+     *                      or when an instrument id and version are published with other content
      */
     public ImportResult importPack(ContentPack pack, PackSource source) {
         String json = PackJson.toJson(pack);
@@ -64,11 +70,32 @@ public class Catalogue {
                         + pack.id() + " is lower than the published version " + latest.get() + "; raise the version above it"));
             }
         }
+        List<PublishedInstrument> newInstruments = new ArrayList<>();
+        List<PackProblem> taken = new ArrayList<>();
+        for (Instrument instrument : pack.instruments()) {
+            InstrumentIdentity identity = PackJson.identity(instrument);
+            PublishedInstrument published = em.find(PublishedInstrument.class,
+                    new PublishedInstrument.Key(identity.id(), identity.version()));
+            if (published == null) {
+                newInstruments.add(new PublishedInstrument(identity, pack.id(), pack.version(), clock.instant()));
+            } else if (!published.names(identity)) {
+                taken.add(new PackProblem("instruments/" + identity.id() + ".yaml", "$.version", "instrument '" + identity.id()
+                        + "' version " + identity.version() + " is already published with different content by pack '"
+                        + published.packId() + "' version " + published.packVersion() + "; this pack ('" + pack.id()
+                        + "' version " + pack.version() + ") would give the same id and version other questions, scoring or "
+                        + "options, and responses to the two would be compared as one instrument. Raise the instrument's "
+                        + "version (or give it a new id)"));
+            }
+        }
+        if (!taken.isEmpty()) {
+            throw new PackRejected(taken);
+        }
         if (json.length() > StoredPack.MAX_JSON_CHARS) {
             throw new PackRejected(new PackProblem(file, "$", "the pack is too large to store ("
                     + json.length() + " characters of JSON, at most " + StoredPack.MAX_JSON_CHARS + ")"));
         }
         em.persist(new StoredPack(pack.id(), pack.version(), pack.title(), json, hash, source, clock.instant()));
+        newInstruments.forEach(em::persist);
         // not cached here: the caller's transaction may still roll back; the first read caches it
         em.flush();
         return new ImportResult(pack.id(), pack.version(), ImportResult.Outcome.STORED);
@@ -100,6 +127,11 @@ public class Catalogue {
             pack((String) row[0], ((Number) row[1]).intValue()).ifPresent(packs::add);
         }
         return packs;
+    }
+
+    /** Which content and which pack an instrument id and version were first published with. */
+    public Optional<PublishedInstrument> published(String instrumentId, int version) {
+        return Optional.ofNullable(em.find(PublishedInstrument.class, new PublishedInstrument.Key(instrumentId, version)));
     }
 
     /** All published versions of a pack, newest first. */

@@ -42,9 +42,9 @@ public class MarkdownRenderer {
     private final HtmlRenderer renderer = HtmlRenderer.builder().escapeHtml(false).sanitizeUrls(true).build();
 
     /** Safe HTML for a Markdown text; empty for null. */
-    public String html(String markdown) {
+    public SafeHtml html(String markdown) {
         if (markdown == null || markdown.isBlank()) {
-            return "";
+            return SafeHtml.EMPTY;
         }
         Node document = parser.parse(markdown);
         document.accept(new AbstractVisitor() {
@@ -54,6 +54,6 @@ public class MarkdownRenderer {
                 visitChildren(heading);
             }
         });
-        return POLICY.sanitize(renderer.render(document));
+        return new SafeHtml(POLICY.sanitize(renderer.render(document)));
     }
 }

@@ -17,6 +17,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.tandem.catalogue.entity.ContentPack;
+import org.tandem.catalogue.entity.Instrument;
+import org.tandem.catalogue.entity.InstrumentIdentity;
 
 /**
  * The mapping between pack files and the content records (snake_case keys, seats in lower case)
@@ -58,6 +60,19 @@ public final class PackJson {
             return JSON.readValue(json, ContentPack.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored content pack JSON cannot be read: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * An instrument's identity: id, version and the SHA-256 of its canonical JSON, the whole of it
+     * (questions and instructions too, not only what scoring reads: the same numbers against
+     * other questions are other data).
+     */
+    public static InstrumentIdentity identity(Instrument instrument) {
+        try {
+            return new InstrumentIdentity(instrument.id(), instrument.version(), hash(JSON.writeValueAsString(instrument)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("instrument " + instrument.id() + " cannot be written as JSON", e);
         }
     }
 

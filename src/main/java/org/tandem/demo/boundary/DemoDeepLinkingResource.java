@@ -71,7 +71,7 @@ public class DemoDeepLinkingResource {
         demo.ensureRegistered(base);
         // the request goes to Tandem's launch URL like every LTI message (Deep Linking 2.0 §4.4)
         return DemoLogin.start(urls, uriInfo, base, person.get(), urls.launch(uriInfo).toString(),
-                DemoLogin.DEEP_LINKING + " " + DemoLogin.safeReturn(base, returnUrl));
+                DemoLogin.Hint.deepLinking(DemoLogin.safeReturn(base, returnUrl)));
     }
 
     /**

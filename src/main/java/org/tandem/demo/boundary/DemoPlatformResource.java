@@ -32,6 +32,7 @@ import org.tandem.demo.entity.DemoLink;
 import org.tandem.demo.entity.DemoPerson;
 import org.tandem.learning.entity.Phase;
 import org.tandem.learning.entity.ProfessionalGroup;
+import org.tandem.lti.QueryString;
 import org.tandem.lti.ToolUrls;
 import org.tandem.lti.registration.entity.Platform;
 import org.tandem.lti.web.Page;
@@ -103,13 +104,13 @@ public class DemoPlatformResource {
             if (person.instructor()) {
                 // as in an LMS, only the course's trainer may add activities (Deep Linking 2.0)
                 cards.append("<p><a class=\"button\" id=\"add-activities\" href=\"")
-                        .append(Page.attr(UriBuilder.fromUri(toolBase).path("demo/deep-links").queryParam("as", person.hint())
-                                .queryParam("return", returnUrl).build()))
+                        .append(Page.attr(QueryString.on(toolBase.resolve("demo/deep-links")).add("as", person.hint())
+                                .add("return", returnUrl).toUri()))
                         .append("\" target=\"").append(FRAME).append("\">Add Tandem activities to this course</a></p>");
             }
             cards.append("<p><a href=\"").append(Page.attr(launch)).append("\" target=\"_blank\">In a new window</a> · ")
-                    .append("<a href=\"").append(Page.attr(UriBuilder.fromUri(base).path("demo").queryParam("as", person.hint())
-                            .queryParam("tool_host", toolHost == null ? "" : toolHost).build()))
+                    .append("<a href=\"").append(Page.attr(QueryString.on(base.resolve("demo")).add("as", person.hint())
+                            .add("tool_host", toolHost == null ? "" : toolHost).toUri()))
                     .append("#activities\">Course links as ").append(Page.text(person.givenName())).append("</a></p></li>");
         }
         cards.append("</ul>");
@@ -246,9 +247,8 @@ public class DemoPlatformResource {
         }
         LOG.info(() -> "demo cohort generated from the course page: " + generated.managers() + " managers, "
                 + generated.clinicians() + " clinicians in " + generated.took().toMillis() + " ms");
-        URI back = UriBuilder.fromUri(base).path("demo").queryParam("as", "evaluator")
-                .queryParam("tool_host", toolHost == null ? "" : toolHost).queryParam("cohort", "generated")
-                .fragment("cohort").build();
+        URI back = QueryString.on(base.resolve("demo#cohort")).add("as", "evaluator")
+                .add("tool_host", toolHost == null ? "" : toolHost).add("cohort", "generated").toUri();
         return Response.seeOther(back).header("Cache-Control", "no-store").build();
     }
 
@@ -277,8 +277,8 @@ public class DemoPlatformResource {
     }
 
     private static URI launchUri(URI toolBase, DemoPerson person, String linkId, String returnUrl) {
-        return UriBuilder.fromUri(toolBase).path("demo/launch").queryParam("as", person.hint()).queryParam("link", linkId)
-                .queryParam("return", returnUrl).build();
+        return QueryString.on(toolBase.resolve("demo/launch")).add("as", person.hint()).add("link", linkId)
+                .add("return", returnUrl).toUri();
     }
 
     /** Starts a launch the way an LMS does: a third-party initiated login at Tandem. */
@@ -298,7 +298,7 @@ public class DemoPlatformResource {
         URI base = urls.base(uriInfo);
         demo.ensureRegistered(base);
         return DemoLogin.start(urls, uriInfo, base, person.get(), link.get().url().orElse(urls.launch(uriInfo).toString()),
-                link.get().id() + " " + DemoLogin.safeReturn(base, returnUrl));
+                DemoLogin.Hint.resourceLink(link.get().id(), DemoLogin.safeReturn(base, returnUrl)));
     }
 
     /** The OIDC authorization endpoint: checks the request and posts a signed id_token back. */
@@ -345,10 +345,18 @@ public class DemoPlatformResource {
                     .html("<ul>" + problems.stream().map(p -> "<li>" + Page.text(p) + "</li>").reduce("", String::concat) + "</ul>")
                     .response(400);
         }
-        String[] hint = (messageHint == null ? "" : messageHint).split(" ", 2);
-        String courseReturn = DemoLogin.safeReturn(base, hint.length > 1 ? hint[1] : null);
+        // the hint must come back exactly as the demo sent it at login: JSON, as Moodle's
+        Optional<DemoLogin.Hint> hint = DemoLogin.Hint.parse(messageHint);
+        if (hint.isEmpty()) {
+            LOG.warning(() -> "demo platform refused an authorization request: lti_message_hint " + messageHint
+                    + " is not the JSON it sent at login");
+            return Page.titled("Demo platform").heading("The demo platform refused this login")
+                    .paragraph("lti_message_hint did not come back as the JSON object the demo platform sent with the "
+                            + "login; a tool must return it unchanged.").response(400);
+        }
+        String courseReturn = DemoLogin.safeReturn(base, hint.get().returnUrl());
         String idToken;
-        if (DemoLogin.DEEP_LINKING.equals(hint[0])) {
+        if (hint.get().deepLinking()) {
             if (!person.get().instructor()) {
                 LOG.warning(() -> "demo platform refused a deep-linking request for " + loginHint + ", who is no trainer");
                 return Page.titled("Demo platform").heading("Only a trainer can add activities")
@@ -358,7 +366,7 @@ public class DemoPlatformResource {
             String data = deepLinks.request(person.get(), courseReturn);
             idToken = demo.deepLinkingRequest(base, person.get(), nonce, registeredRedirect, data, courseReturn);
         } else {
-            Optional<DemoLink> link = links.find(hint[0].isBlank() ? DemoCourse.HOME : hint[0]);
+            Optional<DemoLink> link = links.find(hint.get().link().orElse(DemoCourse.HOME));
             if (link.isEmpty()) {
                 return Page.titled("Demo platform").heading("The demo platform refused this login")
                         .paragraph("lti_message_hint names no link of the demo course.").response(400);

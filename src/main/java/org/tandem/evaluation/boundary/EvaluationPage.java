@@ -5,14 +5,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.tandem.catalogue.entity.Instrument;
+import org.tandem.catalogue.entity.InstrumentIdentity;
+import org.tandem.evaluation.control.AnsweredInstrument;
+import org.tandem.evaluation.control.AnsweredInstruments;
 import org.tandem.evaluation.control.Cell;
 import org.tandem.evaluation.control.Cohort;
 import org.tandem.evaluation.control.CronbachAlpha;
 import org.tandem.evaluation.control.EvaluationReport;
 import org.tandem.evaluation.control.EvaluationScope;
+import org.tandem.evaluation.control.FreeTextAnswers;
 import org.tandem.evaluation.control.GroupDifference;
 import org.tandem.evaluation.control.Matching;
 import org.tandem.evaluation.control.Measure;
@@ -22,6 +25,8 @@ import org.tandem.evaluation.control.PairedComparison;
 import org.tandem.evaluation.control.Reading;
 import org.tandem.evaluation.control.ThenTest;
 import org.tandem.evaluation.control.TTestResult;
+import org.tandem.learning.entity.Phase;
+import org.tandem.learning.entity.ProfessionalGroup;
 import org.tandem.platform.boundary.TandemPage;
 
 /**
@@ -32,9 +37,13 @@ import org.tandem.platform.boundary.TandemPage;
  */
 final class EvaluationPage {
 
-    /** Where the page is and what else it can link to. */
+    /**
+     * Where the page is and what else it can link to.
+     *
+     * @param answered every instrument answered in the scope, to choose from
+     */
     record Setting(String token, EvaluationScope scope, Optional<String> courseTitle, boolean courseAvailable,
-                   Map<Integer, Long> responsesByVersion, int unreadable, String displayName) {
+                   AnsweredInstruments answered, int unreadable, String displayName) {
     }
 
     private final EvaluationReport report;
@@ -60,13 +69,15 @@ final class EvaluationPage {
                         + instrument.version() + ". Learners appear only as pseudonyms; results of groups with fewer than "
                         + report.suppression().minimum() + " learners are withheld.</p>");
         page.html(scopeSwitch());
-        page.html(versions());
+        page.html(instruments());
         page.html(counts());
         page.html("<h2 id=\"summary\">Change from before to after</h2>"
                 + "<p>Scores are the mean of each subscale's items on the scale " + instrument.scale().min() + " to "
                 + instrument.scale().max() + " (reverse-worded items turned round); the total is the mean of the subscales. "
                 + "Change is after minus before, so a positive change is a higher score after the programme. "
-                + "Brackets give the 95 % confidence interval of the mean change.</p>");
+                + "Brackets give the 95 % confidence interval of the mean change. The size in words goes by g<sub>av</sub> "
+                + "(Cohen: 0.2 small, 0.5 medium, 0.8 large); the Wilcoxon test is computed as R's "
+                + "<code>wilcox.test(post, pre, paired = TRUE)</code> computes it, and says which way it took.</p>");
         for (Cohort cohort : cohorts()) {
             page.html(summaryTable(cohort));
         }
@@ -81,6 +92,7 @@ final class EvaluationPage {
         page.html(EvaluationCharts.dotPlot(report, "chart-means"));
         page.html(EvaluationCharts.changeDistribution(report, "chart-change"));
         page.html(readings());
+        page.html(freeText());
         page.html(exports());
         return page;
     }
@@ -97,17 +109,21 @@ final class EvaluationPage {
 
     // ------------------------------------------------------------------ links and counts
 
-    private String link(String path, String scope, Integer version) {
+    /** A link to {@code identity} in {@code scope}; without a version when {@code identity} is null (the newest answered). */
+    private String link(String path, String scope, InstrumentIdentity identity) {
         StringBuilder url = new StringBuilder(path).append("?s=").append(enc(setting.token())).append("&scope=").append(scope)
-                .append("&instrument=").append(enc(instrument.id()));
-        if (version != null) {
-            url.append("&version=").append(version);
+                .append("&instrument=").append(enc(identity == null ? instrument.id() : identity.id()));
+        if (identity != null) {
+            url.append("&version=").append(identity.version());
+            if (setting.answered().shared(identity)) {
+                url.append("&content=").append(identity.shortHash());
+            }
         }
         return url.toString();
     }
 
     private String here(String path) {
-        return link(path, setting.scope().kind(), instrument.version());
+        return link(path, setting.scope().kind(), report.identity());
     }
 
     private String scopeSwitch() {
@@ -125,20 +141,49 @@ final class EvaluationPage {
                 + (current ? " aria-current=\"page\"" : "") + ">" + TandemPage.text(label) + "</a></li>";
     }
 
-    private String versions() {
-        Map<Integer, Long> byVersion = setting.responsesByVersion();
-        if (byVersion.size() <= 1) {
-            return "";
+    /**
+     * Every instrument answered in this scope, the one shown marked: the data are wherever the
+     * courses put them, not only in the starter instrument. The choice is kept in the address and,
+     * for this evaluator and scope, as the default of their next launch.
+     */
+    private String instruments() {
+        List<AnsweredInstrument> answered = setting.answered().all();
+        StringBuilder html = new StringBuilder("<nav aria-label=\"Instruments answered here\" class=\"instrument-choice\">"
+                + "<h2 id=\"instruments\">Instruments answered here</h2>");
+        if (answered.isEmpty()) {
+            return html.append("<p id=\"no-instruments\">Nobody in this ").append(setting.scope().programme() ? "programme" : "course")
+                    .append(" has submitted an assessment yet.</p></nav>").toString();
         }
-        StringBuilder html = new StringBuilder("<p>Responses to other versions of this instrument exist. Pre and post are "
-                + "compared within one version only: </p><ul class=\"versions\">");
-        byVersion.forEach((version, count) -> {
-            String label = "Version " + version + " (" + count + (count == 1 ? " response)" : " responses)");
-            html.append("<li>").append(version == instrument.version() ? "<strong>" + TandemPage.text(label) + "</strong> (shown)"
-                    : "<a href=\"" + TandemPage.attr(link("/evaluate", setting.scope().kind(), version)) + "\">"
-                    + TandemPage.text(label) + "</a>").append("</li>");
-        });
-        return html.append("</ul>").toString();
+        html.append("<ul>");
+        boolean shownListed = false;
+        for (AnsweredInstrument each : answered) {
+            InstrumentIdentity identity = each.identity();
+            boolean shown = identity.equals(report.identity());
+            shownListed |= shown;
+            String label = each.instrument().title() + " (" + identity.id() + "), version " + identity.version()
+                    + (setting.answered().shared(identity) ? ", content " + identity.shortHash() + " from pack " + each.packId()
+                    + " version " + each.packVersion() : "");
+            html.append("<li><a id=\"instrument-").append(TandemPage.attr(identity.id() + "-v" + identity.version()
+                            + (setting.answered().shared(identity) ? "-" + identity.shortHash() : "")))
+                    .append("\" href=\"").append(TandemPage.attr(link("/evaluate", setting.scope().kind(), identity))).append("\"")
+                    .append(shown ? " aria-current=\"page\"" : "").append(">").append(TandemPage.text(label)).append("</a>: ")
+                    .append(TandemPage.text(responses(each.responses()))).append("</li>");
+        }
+        html.append("</ul>");
+        if (!shownListed) {
+            html.append("<p>Shown below: ").append(TandemPage.text(instrument.title() + ", version " + instrument.version()))
+                    .append(", which nobody here has answered yet.</p>");
+        }
+        if (answered.stream().anyMatch(each -> setting.answered().shared(each.identity()))) {
+            html.append("<p class=\"notice\">Two different instruments were published under one id and version before Tandem "
+                    + "refused that. They are listed, scored and matched apart, each by its own questions and reverse items.</p>");
+        }
+        return html.append("</nav>").toString();
+    }
+
+    /** "34 responses", or "fewer than 8 responses": a small count is itself a small group. */
+    private String responses(long count) {
+        return report.suppression().count(count) + (count == 1 ? " response" : " responses");
     }
 
     private String counts() {
@@ -159,13 +204,15 @@ final class EvaluationPage {
         }
         html.append("</dl><p class=\"muted\">Only learners with both a before and an after assessment of the same instrument "
                 + "version, and who agreed to their answers being used for evaluation, are analysed. Nobody is left out "
-                + "without being counted here.</p>");
+                + "without being counted here; counts from 1 to " + (report.suppression().minimum() - 1) + " read \"fewer than "
+                + report.suppression().minimum() + "\", since so few people could be picked out.</p>");
         return html.toString();
     }
 
-    private static void count(StringBuilder html, String id, String label, int value) {
-        html.append("<dt>").append(TandemPage.text(label)).append("</dt><dd id=\"count-").append(id).append("\">").append(value)
-                .append("</dd>");
+    /** One count, or "fewer than 8" for a small one: who declined consent or answered only once is a small group too. */
+    private void count(StringBuilder html, String id, String label, int value) {
+        html.append("<dt>").append(TandemPage.text(label)).append("</dt><dd id=\"count-").append(id).append("\">")
+                .append(TandemPage.text(report.suppression().count(value))).append("</dd>");
     }
 
     // ------------------------------------------------------------------ tables
@@ -178,8 +225,8 @@ final class EvaluationPage {
                 .append("</caption><thead><tr><th scope=\"col\">Measure</th><th scope=\"col\">n</th>")
                 .append("<th scope=\"col\">Before: mean (SD)</th><th scope=\"col\">After: mean (SD)</th>")
                 .append("<th scope=\"col\">Mean change [95 % CI]</th><th scope=\"col\">Paired t-test p</th>")
-                .append("<th scope=\"col\">Wilcoxon p</th><th scope=\"col\"><abbr title=\"Cohen's d for paired scores\">d<sub>z</sub></abbr></th>")
-                .append("<th scope=\"col\"><abbr title=\"Hedges' g, average-SD version\">g<sub>av</sub></abbr></th>")
+                .append("<th scope=\"col\">Wilcoxon signed-rank p (V, method)</th><th scope=\"col\"><abbr title=\"Cohen's d for paired scores\">d<sub>z</sub></abbr></th>")
+                .append("<th scope=\"col\"><abbr title=\"Hedges' g, average-SD version\">g<sub>av</sub></abbr> (size)</th>")
                 .append("<th scope=\"col\">Cronbach's α before</th><th scope=\"col\">Cronbach's α after</th></tr></thead><tbody>");
         for (Measure measure : report.measures()) {
             Cell cell = report.cell(measure, cohort);
@@ -194,9 +241,9 @@ final class EvaluationPage {
                         .append(td(Figures.meanSd(c.post().mean(), c.post().sd())))
                         .append(td(Figures.signed(c.meanChange()) + " " + Figures.interval(c.changeInterval())))
                         .append(td(Figures.p(c.tTest().map(TTestResult::p))))
-                        .append(td(Figures.p(c.signedRank().map(r -> r.p()))))
+                        .append(td(Figures.signedRank(c.signedRank())))
                         .append(td(Figures.number(c.dz())))
-                        .append(td(Figures.number(c.gav())))
+                        .append(td(Figures.sized(c.gav())))
                         .append(alpha(cell.alphaPre()))
                         .append(alpha(cell.alphaPost()));
             }
@@ -306,10 +353,11 @@ final class EvaluationPage {
             }
             html.append("</tbody></table></div>");
             if (t.unanswered() + t.offOptions() > 0) {
-                html.append("<p class=\"muted\">Not in the table: ").append(t.unanswered())
+                html.append("<p class=\"muted\">Not in the table: ").append(report.suppression().count(t.unanswered()))
                         .append(" matched learners did not answer the outlook item both times");
                 if (t.offOptions() > 0) {
-                    html.append(", and ").append(t.offOptions()).append(" gave an answer that is not one of its options");
+                    html.append(", and ").append(report.suppression().count(t.offOptions()))
+                            .append(" gave an answer that is not one of its options");
                 }
                 html.append(".</p>");
             }
@@ -328,7 +376,7 @@ final class EvaluationPage {
             html.append("<details class=\"readings\"").append(first ? " open" : "").append("><summary>")
                     .append(TandemPage.text(cohort.label())).append("</summary><ul>");
             for (Measure measure : report.measures()) {
-                for (Reading reading : report.cell(measure, cohort).readings()) {
+                for (Reading reading : report.cell(measure, cohort).readings(instrument.scale())) {
                     html.append(reading(reading));
                 }
             }
@@ -350,6 +398,51 @@ final class EvaluationPage {
         return html.toString();
     }
 
+    /**
+     * The free-text answers of consenting learners, by form and group, withheld for a group with
+     * fewer answers than the minimum, under a caution: learners' own words can name people.
+     */
+    private String freeText() {
+        FreeTextAnswers answers = FreeTextAnswers.of(report);
+        if (answers.prompt().isEmpty()) {
+            return "";
+        }
+        StringBuilder html = new StringBuilder("<h2 id=\"free-text\">What learners wrote</h2><p>The assessment asked: <q>")
+                .append(TandemPage.text(answers.prompt().get())).append("</q> Answers of learners who agreed to their answers "
+                        + "being used for evaluation, sorted alphabetically; a group with fewer than ")
+                .append(report.suppression().minimum()).append(" answers is withheld.</p>")
+                .append("<div class=\"notice\" role=\"note\" id=\"free-text-caution\"><p><strong>Personal data.</strong> These "
+                        + "are learners' own words. They may name or point to colleagues, teams, patients or the writer: treat them "
+                        + "as personal data, quote them only with anything identifying taken out, and do not try to find out who "
+                        + "wrote them.</p></div>");
+        for (Phase phase : List.of(Phase.POST, Phase.PRE)) {
+            for (ProfessionalGroup group : ProfessionalGroup.values()) {
+                Outcome<List<FreeTextAnswers.Answer>> outcome = answers.answers(phase, group);
+                String heading = (phase == Phase.POST ? "After the programme" : "Before the programme") + ", "
+                        + Cohort.of(group).label().toLowerCase(Locale.ROOT);
+                String id = "free-text-" + phase.name().toLowerCase(Locale.ROOT) + "-" + group.name().toLowerCase(Locale.ROOT);
+                if (outcome.defined() && outcome.get().isEmpty()) {
+                    continue;
+                }
+                html.append("<h3 id=\"").append(id).append("\">").append(TandemPage.text(heading)).append("</h3>");
+                if (!outcome.defined()) {
+                    html.append("<p class=\"withheld\">").append(withheldLabel(outcome.reason().orElse(""))).append(' ')
+                            .append(TandemPage.text(outcome.reason().orElse(""))).append("</p>");
+                    continue;
+                }
+                html.append("<ul class=\"free-text\">");
+                for (FreeTextAnswers.Answer answer : outcome.get()) {
+                    html.append("<li>").append(TandemPage.text(answer.text())).append("</li>");
+                }
+                html.append("</ul>");
+            }
+        }
+        if (answers.shown().isEmpty()) {
+            html.append("<p id=\"free-text-none\">No answers to show.</p>");
+        }
+        return html.toString();
+    }
+
     private static String reading(Reading reading) {
         return "<li><strong>" + TandemPage.text(reading.topic()) + ".</strong> " + TandemPage.text(reading.text()) + "</li>";
     }
@@ -358,10 +451,23 @@ final class EvaluationPage {
         return "<h2 id=\"exports\">Download</h2><ul class=\"exports\">"
                 + "<li><a id=\"export-csv\" href=\"" + TandemPage.attr(here("/evaluate/export.csv"))
                 + "\" download>Learner-level data (CSV)</a>: one row per matched learner, by pseudonym, with item answers and "
-                + "scores; the group of a withheld group is not given.</li>"
+                + "scores; the group of a withheld group is not given, and then the pseudonyms are for that download only.</li>"
                 + "<li><a id=\"export-json\" href=\"" + TandemPage.attr(here("/evaluate/summary.json"))
-                + "\" download>Summary (JSON)</a>: the figures on this page, with withheld figures left out.</li></ul>"
+                + "\" download>Summary (JSON)</a>: the figures on this page, with withheld figures left out.</li>"
+                + "<li><a id=\"export-r\" href=\"" + TandemPage.attr(here("/evaluate/reproduce.R"))
+                + "\" download>Reproduce in R (.R)</a>: a script that reads the learner-level CSV and computes every figure "
+                + "on this page from the item answers, with base R. Save both files in one folder and run "
+                + "<code>Rscript " + TandemPage.text(fileStem(instrument, setting.scope())) + ".R " + TandemPage.text(fileStem(instrument, setting.scope())) + ".csv</code>.</li>"
+                + (instrument.freeTextPrompt() == null ? "" : "<li><a id=\"export-free-text\" href=\""
+                        + TandemPage.attr(here("/evaluate/free-text.csv")) + "\" download>Free-text answers (CSV)</a>: the answers "
+                        + "shown above, by form and group, with no pseudonym; personal data.</li>")
+                + "</ul>"
                 + "<p class=\"muted\">Every download is recorded in Tandem's audit log.</p>";
+    }
+
+    /** The downloads' file name without extension, e.g. {@code tandem-evaluation-relationship-course}. */
+    static String fileStem(Instrument instrument, EvaluationScope scope) {
+        return "tandem-evaluation-" + instrument.id() + "-" + scope.kind();
     }
 
     // ------------------------------------------------------------------ cells

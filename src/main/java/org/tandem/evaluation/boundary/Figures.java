@@ -3,6 +3,8 @@ package org.tandem.evaluation.boundary;
 import java.util.Locale;
 import org.tandem.evaluation.control.Interval;
 import org.tandem.evaluation.control.Outcome;
+import org.tandem.evaluation.control.Reading;
+import org.tandem.evaluation.control.SignedRankResult;
 
 /**
  * Numbers as evaluation pages show them: two decimals for scores and effect sizes, three for
@@ -34,6 +36,11 @@ final class Figures {
         return value.defined() ? signed(value.get()) : NOT_AVAILABLE;
     }
 
+    /** A standardised difference with Cohen's word for its size: "0.62 (medium)". */
+    static String sized(Outcome<Double> value) {
+        return value.defined() ? number(value.get()) + " (" + Reading.size(value.get()) + ")" : NOT_AVAILABLE;
+    }
+
     static String meanSd(Outcome<Double> mean, Outcome<Double> sd) {
         return number(mean) + " (" + number(sd) + ")";
     }
@@ -47,6 +54,21 @@ final class Figures {
             return NOT_AVAILABLE;
         }
         return p.get() < 0.001 ? "< 0.001" : decimals(p.get(), 3);
+    }
+
+    /**
+     * A signed-rank test with its statistic and method beside the p-value, as R names them:
+     * "0.039 (V = 40, exact)", "0.012 (V = 120.5, normal approximation with continuity correction;
+     * 2 zero differences dropped)".
+     */
+    static String signedRank(Outcome<SignedRankResult> test) {
+        if (!test.defined()) {
+            return NOT_AVAILABLE;
+        }
+        SignedRankResult w = test.get();
+        double v = w.v();
+        String statistic = v == Math.rint(v) ? String.valueOf((long) v) : decimals(v, 1);
+        return p(Outcome.of(w.p())) + " (V = " + statistic + ", " + w.description() + ")";
     }
 
     static String decimals(double value, int places) {

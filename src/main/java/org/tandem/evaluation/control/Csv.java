@@ -3,7 +3,6 @@ package org.tandem.evaluation.control;
 import java.util.ArrayList;
 import java.util.List;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.OptionalDouble;
 
 /**
@@ -71,9 +70,14 @@ public final class Csv {
         return quote ? '"' + safe.replace("\"", "\"\"") + '"' : safe;
     }
 
-    /** Up to four decimals, a dot as the decimal mark whatever the server's locale, no trailing zeros. */
+    /**
+     * Every digit the double holds (the shortest decimal that reads back as the same double), a dot
+     * as the decimal mark whatever the server's locale, no exponent, no trailing zeros. Not rounded:
+     * software re-running the analysis from the file must see the very numbers Tandem computed with,
+     * or a tie Tandem saw (or did not see) in the last binary digit changes a signed-rank test.
+     */
     static String decimal(double value) {
         // BigDecimal rather than String.format: an export of 10,000 learners writes 150,000 of these
-        return BigDecimal.valueOf(value).setScale(4, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 }

@@ -3,19 +3,24 @@ package org.tandem.evaluation.control;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.tandem.catalogue.entity.Instrument;
 import org.tandem.catalogue.entity.Item;
 import org.tandem.evaluation.entity.Response;
 
 /**
  * The per-learner export of a report: one row per matched, consenting learner, sorted by
- * pseudonym (so the order gives away nothing, not even who answered first). Columns:
+ * pseudonym (so the order gives away nothing, not even who answered first). Pseudonyms are the
+ * stable ones of the deployment when no group is withheld, and {@link Pseudonyms#forOneExport
+ * pseudonyms of this export only} when any is, so that no earlier export can give a withheld
+ * row its group back. Columns:
  * <ol>
  * <li>{@code pseudonym}, {@code group} ({@code manager}, {@code clinician}, {@code other}, or
  * {@code withheld} when that group's figures are suppressed anywhere in the report, since the
@@ -40,13 +45,19 @@ public final class EvaluationCsv {
     }
 
     /**
-     * The export: the CSV text, how many learner rows it has, and why rows are left out when they
-     * are.
+     * The export: the CSV text, how many learner rows it has, why rows or groups are left out when
+     * they are, and whether its pseudonyms are the deployment's stable ones.
      */
-    public record Export(String csv, int rows, Optional<String> withheld) {
+    public record Export(String csv, int rows, Optional<String> withheld, boolean stablePseudonyms) {
     }
 
+    /** The export, with one-export pseudonyms under a fresh key when any group is withheld. */
     public static Export of(EvaluationReport report) {
+        return of(report, Pseudonyms.oneExportKey());
+    }
+
+    /** The export; {@code oneExportKey} makes the pseudonyms when any group is withheld. */
+    static Export of(EvaluationReport report, byte[] oneExportKey) {
         Instrument instrument = report.instrument();
         List<Item> items = instrument.items();
         boolean outlook = instrument.outlook() != null;
@@ -65,16 +76,21 @@ public final class EvaluationCsv {
         int matched = report.matching().matched();
         if (!report.suppression().allows(matched)) {
             return new Export(csv.toString(), 0, Optional.of(report.suppression().reason("matched learners")
-                    + " No learner rows are exported."));
+                    + " No learner rows are exported."), true);
         }
         Set<Cohort> withheld = withheldGroups(report);
+        UnaryOperator<String> pseudonym = withheld.isEmpty() ? UnaryOperator.identity() : Pseudonyms.forOneExport(oneExportKey);
+        Map<ScoredPair, String> pseudonyms = new HashMap<>();
+        for (ScoredPair scored : report.scoredPairs()) {
+            pseudonyms.put(scored, pseudonym.apply(scored.pair().learnerKey()));
+        }
         List<ScoredPair> pairs = new ArrayList<>(report.scoredPairs());
-        pairs.sort(Comparator.comparing((ScoredPair pair) -> pair.pair().learnerKey()));
+        pairs.sort(Comparator.comparing(pseudonyms::get));
         for (ScoredPair scored : pairs) {
             Response pre = scored.pair().pre();
             Response post = scored.pair().post();
             Cohort cohort = Cohort.of(scored.pair().group());
-            csv.text(scored.pair().learnerKey())
+            csv.text(pseudonyms.get(scored))
                     .text(withheld.contains(cohort) ? WITHHELD : scored.pair().group().name().toLowerCase(Locale.ROOT))
                     .number(scored.pair().instrumentVersion());
             answers(csv, items, pre.answers());
@@ -94,7 +110,9 @@ public final class EvaluationCsv {
         return new Export(csv.toString(), pairs.size(), withheld.isEmpty() ? Optional.empty()
                 : Optional.of("The group column says withheld for " + String.join(" and ", withheld.stream()
                         .map(cohort -> cohort.label().toLowerCase(Locale.ROOT)).toList()) + ": a group with fewer than "
-                        + report.suppression().minimum() + " matched learners is not reported, nor one whose figures would reveal it."));
+                        + report.suppression().minimum() + " matched learners is not reported, nor one whose figures would reveal it. "
+                        + "The pseudonyms, starting x-, are for this export only, so that no other export can give these rows their group "
+                        + "back."), withheld.isEmpty());
     }
 
     /**

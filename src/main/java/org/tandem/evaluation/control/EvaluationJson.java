@@ -26,19 +26,24 @@ public final class EvaluationJson {
     public static JsonObject summary(EvaluationReport report, String scope, int unreadable) {
         Instrument instrument = report.instrument();
         Matching matching = report.matching();
+        Notes small = new Notes();
+        Suppression suppression = report.suppression();
+        JsonObjectBuilder matchingCounts = Json.createObjectBuilder()
+                .add("matched", small.count(matching.matched(), suppression, "matched"))
+                .add("pre_only", small.count(matching.preOnly(), suppression, "pre_only"))
+                .add("post_only", small.count(matching.postOnly(), suppression, "post_only"))
+                .add("excluded_no_consent", small.count(matching.excludedNoConsent(), suppression, "excluded_no_consent"))
+                .add("superseded", small.count(matching.superseded(), suppression, "superseded"))
+                .add("other_version_responses", small.count(report.otherVersionResponses(), suppression, "other_version_responses"))
+                .add("unreadable", small.count(unreadable, suppression, "unreadable"));
+        small.addTo(matchingCounts);
         JsonObjectBuilder root = Json.createObjectBuilder()
                 .add("instrument", Json.createObjectBuilder().add("id", instrument.id()).add("version", instrument.version())
+                        .add("content_hash", report.identity().contentHash())
                         .add("title", instrument.title()))
                 .add("scope", scope)
                 .add("minimum_group_size", report.suppression().minimum())
-                .add("matching", Json.createObjectBuilder()
-                        .add("matched", matching.matched())
-                        .add("pre_only", matching.preOnly())
-                        .add("post_only", matching.postOnly())
-                        .add("excluded_no_consent", matching.excludedNoConsent())
-                        .add("superseded", matching.superseded())
-                        .add("other_version_responses", report.otherVersionResponses())
-                        .add("unreadable", unreadable));
+                .add("matching", matchingCounts);
         JsonArrayBuilder cells = Json.createArrayBuilder();
         for (Cell cell : report.cells()) {
             cells.add(cell(cell));
@@ -138,10 +143,12 @@ public final class EvaluationJson {
                 .add("t", notes.number(c.tTest().map(TTestResult::t), "t_test"))
                 .add("t_df", notes.number(c.tTest().map(TTestResult::degreesOfFreedom), "t_test"))
                 .add("t_p", notes.number(c.tTest().map(TTestResult::p), "t_test"))
-                .add("wilcoxon_w_plus", notes.number(c.signedRank().map(SignedRankResult::wPlus), "wilcoxon"))
+                .add("wilcoxon_v", notes.number(c.signedRank().map(SignedRankResult::v), "wilcoxon"))
                 .add("wilcoxon_p", notes.number(c.signedRank().map(SignedRankResult::p), "wilcoxon"))
                 .add("dz", notes.number(c.dz(), "dz"))
                 .add("gav", notes.number(c.gav(), "gav"));
+        c.signedRank().value().ifPresent(w -> json.add("wilcoxon_method", w.description())
+                .add("wilcoxon_zero_differences", w.zeroDifferences()));
     }
 
     private static JsonValue alpha(Outcome<CronbachAlpha> alpha, Notes notes, String name) {
@@ -169,6 +176,12 @@ public final class EvaluationJson {
                 return Json.createValue(value.get());
             }
             return missing(name, value.reason().orElse("not a finite number"));
+        }
+
+        /** A count, or null with the reason when it is a small one (from 1 to the minimum − 1). */
+        JsonValue count(long n, Suppression suppression, String name) {
+            return n == 0 || suppression.allows((int) Math.min(n, Integer.MAX_VALUE)) ? Json.createValue(n)
+                    : missing(name, suppression.count(n) + ": a small count is withheld, as small groups are");
         }
 
         JsonValue missing(String name, String reason) {

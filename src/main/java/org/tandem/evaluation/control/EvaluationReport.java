@@ -10,21 +10,24 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
+import org.tandem.catalogue.control.PackJson;
 import org.tandem.catalogue.entity.Instrument;
+import org.tandem.catalogue.entity.InstrumentIdentity;
 import org.tandem.catalogue.entity.Subscale;
 import org.tandem.evaluation.entity.MatchedPair;
 import org.tandem.evaluation.entity.Response;
 import org.tandem.learning.control.InstrumentScoring;
 
 /**
- * The evaluation of one instrument version: matching counts; per measure (each subscale and the
+ * The evaluation of one instrument (id, version and content): matching counts; per measure (each subscale and the
  * total) and cohort (all learners and each professional group) the change from pre to post,
  * Cronbach's alpha before and after and the then-test; the difference in change between managers
  * and clinicians; and the outlook cross-tabulation — with small groups suppressed by
  * {@link Suppression} and a plain-language {@link Reading} of each result.
  * <p>
- * Responses to other versions of the instrument are counted, not analysed: pre and post must be
- * the same instrument to be compared. The work is linear in the number of responses (sorting
+ * Responses to other versions of the instrument (or, from before Tandem refused that, to another
+ * content published under the same id and version) are counted, not analysed: pre and post must
+ * be the same instrument to be compared, and learners scored by one rule. The work is linear in the number of responses (sorting
  * inside the signed-rank test aside), so a programme of ten thousand learners takes well under a
  * second.
  */
@@ -35,6 +38,7 @@ public final class EvaluationReport {
     private static final String OUTLOOK = "learners who answered the outlook item before and after";
 
     private final Instrument instrument;
+    private final InstrumentIdentity identity;
     private final Suppression suppression;
     private final Matching matching;
     private final int otherVersionResponses;
@@ -44,10 +48,12 @@ public final class EvaluationReport {
     private final Map<Measure, Outcome<GroupDifference>> groupDifferences;
     private final Map<Cohort, Outcome<OutlookTable>> outlook;
 
-    private EvaluationReport(Instrument instrument, Suppression suppression, Matching matching, int otherVersionResponses,
+    private EvaluationReport(Instrument instrument, InstrumentIdentity identity, Suppression suppression, Matching matching,
+                             int otherVersionResponses,
                              List<Measure> measures, List<ScoredPair> scoredPairs, Map<Measure, Map<Cohort, Cell>> cells,
                              Map<Measure, Outcome<GroupDifference>> groupDifferences, Map<Cohort, Outcome<OutlookTable>> outlook) {
         this.instrument = instrument;
+        this.identity = identity;
         this.suppression = suppression;
         this.matching = matching;
         this.otherVersionResponses = otherVersionResponses;
@@ -59,15 +65,16 @@ public final class EvaluationReport {
     }
 
     /**
-     * Evaluates the responses to {@code instrument}'s version; responses to other versions are
-     * only counted.
+     * Evaluates the responses to {@code instrument} (its id, version and content); responses to
+     * other versions or contents are only counted.
      */
     public static EvaluationReport of(Instrument instrument, Collection<Response> responses, Suppression suppression) {
         Objects.requireNonNull(instrument, "instrument");
         Objects.requireNonNull(suppression, "suppression");
+        InstrumentIdentity identity = PackJson.identity(instrument);
         List<Response> sameVersion = new ArrayList<>(responses.size());
         for (Response response : responses) {
-            if (response.instrumentVersion() == instrument.version()) {
+            if (response.instrument().equals(identity)) {
                 sameVersion.add(response);
             }
         }
@@ -92,12 +99,17 @@ public final class EvaluationReport {
             cells.put(fixedMeasures.get(m), Collections.unmodifiableMap(byCohort));
             differences.put(fixedMeasures.get(m), analysis.groupDifference(m, members, byCohort));
         }
-        return new EvaluationReport(instrument, suppression, matching, responses.size() - sameVersion.size(), fixedMeasures,
+        return new EvaluationReport(instrument, identity, suppression, matching, responses.size() - sameVersion.size(), fixedMeasures,
                 scored, cells, differences, analysis.outlook(matching.pairs()));
     }
 
     public Instrument instrument() {
         return instrument;
+    }
+
+    /** The instrument's id, version and content hash. */
+    public InstrumentIdentity identity() {
+        return identity;
     }
 
     public Suppression suppression() {
@@ -109,7 +121,7 @@ public final class EvaluationReport {
         return matching;
     }
 
-    /** Responses to other versions of the instrument, counted but not analysed. */
+    /** Responses to other versions (or contents) of the instrument, counted but not analysed. */
     public int otherVersionResponses() {
         return otherVersionResponses;
     }
@@ -153,7 +165,7 @@ public final class EvaluationReport {
     public Reading groupDifferenceReading(Measure measure) {
         Outcome<GroupDifference> difference = groupDifference(measure);
         String topic = measure.title() + ": managers' change compared with clinicians'";
-        return difference.defined() ? difference.get().reading(topic) : Reading.of(topic, difference);
+        return difference.defined() ? difference.get().reading(topic, instrument.scale()) : Reading.of(topic, difference);
     }
 
     /** The outlook cross-tabulation of a cohort; undefined when the instrument has no outlook item. */
@@ -171,7 +183,7 @@ public final class EvaluationReport {
     public List<Reading> readings() {
         List<Reading> readings = new ArrayList<>();
         for (Cell cell : cells()) {
-            readings.addAll(cell.readings());
+            readings.addAll(cell.readings(instrument.scale()));
         }
         for (Measure measure : measures) {
             readings.add(groupDifferenceReading(measure));

@@ -3,6 +3,7 @@ package org.tandem.evaluation.control;
 import java.util.Objects;
 import org.apache.commons.statistics.distribution.TDistribution;
 import org.apache.commons.statistics.inference.TTest;
+import org.tandem.catalogue.entity.Scale;
 
 /**
  * Whether managers' and clinicians' scores changed differently: the difference in mean change
@@ -59,8 +60,8 @@ public record GroupDifference(Summary managers, Summary clinicians, Outcome<Doub
         return value * value;
     }
 
-    /** The plain-language reading of this difference. */
-    public Reading reading(String topic) {
-        return Reading.ofGroupDifference(topic, this);
+    /** The plain-language reading of this difference, in the points of {@code scale}. */
+    public Reading reading(String topic, Scale scale) {
+        return Reading.ofGroupDifference(topic, this, scale);
     }
 }

@@ -6,15 +6,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.tandem.catalogue.entity.InstrumentIdentity;
 import org.tandem.evaluation.entity.MatchedPair;
 import org.tandem.evaluation.entity.Response;
 import org.tandem.learning.entity.Phase;
 
 /**
- * Pre and post responses matched by learner key and instrument version, with every response
- * accounted for. The rules:
+ * Pre and post responses matched by learner key and instrument (id, version and content), with
+ * every response accounted for. The rules:
  * <ol>
- * <li>Of several responses by one learner to one phase of one version, the latest (by
+ * <li>Of several responses by one learner to one phase of one instrument, the latest (by
  * {@link Response#submitted()}) counts; on equal times, the one later in the input. The others
  * are counted as {@link #superseded()}.</li>
  * <li>A learner whose counted pre or post response lacks consent is excluded altogether and
@@ -23,22 +24,24 @@ import org.tandem.learning.entity.Phase;
  * <li>The remaining learners are {@link #matched()} when they have both, otherwise
  * {@link #preOnly()} or {@link #postOnly()}.</li>
  * </ol>
- * Learner counts are per learner and instrument version, so matched + pre-only + post-only +
+ * Learner counts are per learner and instrument, so matched + pre-only + post-only +
  * excluded is the number of such learners, and every response is in exactly one of: a pair,
  * pre-only, post-only, an excluded learner's, or superseded.
  */
 public final class Matching {
 
     private final List<MatchedPair> pairs;
+    private final List<Response> consented;
     private final int responses;
     private final int preOnly;
     private final int postOnly;
     private final int excludedNoConsent;
     private final int superseded;
 
-    private Matching(List<MatchedPair> pairs, int responses, int preOnly, int postOnly, int excludedNoConsent,
-                     int superseded) {
+    private Matching(List<MatchedPair> pairs, List<Response> consented, int responses, int preOnly, int postOnly,
+                     int excludedNoConsent, int superseded) {
         this.pairs = List.copyOf(pairs);
+        this.consented = List.copyOf(consented);
         this.responses = responses;
         this.preOnly = preOnly;
         this.postOnly = postOnly;
@@ -51,32 +54,48 @@ public final class Matching {
         int superseded = 0;
         for (Response response : responses) {
             Objects.requireNonNull(response, "response");
-            Slot slot = slots.computeIfAbsent(new Learner(response.learnerKey(), response.instrumentVersion()), key -> new Slot());
+            Slot slot = slots.computeIfAbsent(new Learner(response.learnerKey(), response.instrument()), key -> new Slot());
             if (slot.offer(response)) {
                 superseded++;
             }
         }
         List<MatchedPair> pairs = new ArrayList<>();
+        List<Response> consented = new ArrayList<>();
         int preOnly = 0;
         int postOnly = 0;
         int excluded = 0;
         for (Slot slot : slots.values()) {
             if ((slot.pre != null && !slot.pre.consented()) || (slot.post != null && !slot.post.consented())) {
                 excluded++;
-            } else if (slot.pre != null && slot.post != null) {
+                continue;
+            }
+            if (slot.pre != null && slot.post != null) {
                 pairs.add(new MatchedPair(slot.pre, slot.post));
             } else if (slot.pre != null) {
                 preOnly++;
             } else {
                 postOnly++;
             }
+            for (Response counted : new Response[] {slot.pre, slot.post}) {
+                if (counted != null) {
+                    consented.add(counted);
+                }
+            }
         }
-        return new Matching(pairs, responses.size(), preOnly, postOnly, excluded, superseded);
+        return new Matching(pairs, consented, responses.size(), preOnly, postOnly, excluded, superseded);
     }
 
     /** The matched pairs, in the order their learners first appear in the input. */
     public List<MatchedPair> pairs() {
         return pairs;
+    }
+
+    /**
+     * The counted (latest) responses of every learner not excluded: matched, pre-only and
+     * post-only learners alike, in the order their learners first appear.
+     */
+    public List<Response> consentedResponses() {
+        return consented;
     }
 
     /** Learners with a consented pre and post response. */
@@ -99,7 +118,7 @@ public final class Matching {
         return excludedNoConsent;
     }
 
-    /** Responses replaced by a later response of the same learner to the same phase and version. */
+    /** Responses replaced by a later response of the same learner to the same phase and instrument. */
     public int superseded() {
         return superseded;
     }
@@ -109,7 +128,7 @@ public final class Matching {
         return responses;
     }
 
-    private record Learner(String key, int instrumentVersion) {
+    private record Learner(String key, InstrumentIdentity instrument) {
     }
 
     private static final class Slot {

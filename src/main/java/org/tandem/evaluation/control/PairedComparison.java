@@ -3,12 +3,13 @@ package org.tandem.evaluation.control;
 import java.util.Objects;
 import org.apache.commons.statistics.distribution.TDistribution;
 import org.apache.commons.statistics.inference.TTest;
-import org.apache.commons.statistics.inference.WilcoxonSignedRankTest;
+import org.tandem.catalogue.entity.Scale;
 
 /**
  * Pre and post scores of the same learners compared: descriptives of each, the mean change
  * (post − pre) with its 95 % confidence interval from the t distribution with n − 1 degrees of
- * freedom, the paired t-test, the Wilcoxon signed-rank test and two standardised effect sizes.
+ * freedom, the paired t-test, the Wilcoxon signed-rank test as R computes it by default
+ * ({@link SignedRankResult}) and two standardised effect sizes.
  * <ul>
  * <li>Cohen's d_z = mean change / SD of the changes: the effect size the paired t-test tests
  * (d_z = t / √n).</li>
@@ -29,9 +30,6 @@ public record PairedComparison(int n, Summary pre, Summary post, Outcome<Double>
                                Outcome<Double> sdOfChanges, Outcome<Interval> changeInterval,
                                Outcome<TTestResult> tTest, Outcome<SignedRankResult> signedRank,
                                Outcome<Double> dz, Outcome<Double> gav) {
-
-    /** Above this many differences Commons' default uses the normal approximation. */
-    private static final int EXACT_LIMIT = 50;
 
     public PairedComparison {
         Objects.requireNonNull(pre, "pre");
@@ -70,7 +68,7 @@ public record PairedComparison(int n, Summary pre, Summary post, Outcome<Double>
         }
         Summary changeSummary = Summary.of(changes);
         Outcome<Double> mean = changeSummary.mean();
-        Outcome<SignedRankResult> signedRank = signedRank(pre, post, changes);
+        Outcome<SignedRankResult> signedRank = SignedRankResult.of(pre, post);
         if (n == 1) {
             String reason = "One learner: an interval, a t-test or an effect size needs at least two.";
             return new PairedComparison(1, preSummary, postSummary, mean, changeSummary.sd(), Outcome.undefined(reason),
@@ -108,21 +106,6 @@ public record PairedComparison(int n, Summary pre, Summary post, Outcome<Double>
         return Outcome.of(meanChange / averageSd * smallSampleCorrection(n - 1));
     }
 
-    private static Outcome<SignedRankResult> signedRank(double[] pre, double[] post, double[] changes) {
-        int zeros = 0;
-        for (double change : changes) {
-            if (change == 0) {
-                zeros++;
-            }
-        }
-        if (zeros == changes.length) {
-            return Outcome.undefined("Every learner's change is zero: the signed-rank test has nothing to rank.");
-        }
-        WilcoxonSignedRankTest.Result result = WilcoxonSignedRankTest.withDefaults().test(post, pre);
-        boolean exact = changes.length <= EXACT_LIMIT && !result.hasTiedValues() && !result.hasZeroValues();
-        return Outcome.of(new SignedRankResult(result.getStatistic(), result.getPValue(), exact, zeros, result.hasTiedValues()));
-    }
-
     private static void requireFinite(double[] values) {
         for (double value : values) {
             if (!Double.isFinite(value)) {
@@ -131,8 +114,8 @@ public record PairedComparison(int n, Summary pre, Summary post, Outcome<Double>
         }
     }
 
-    /** The plain-language reading of the change from pre to post. */
-    public Reading reading(String topic) {
-        return Reading.ofChange(topic, this, "pre", "post");
+    /** The plain-language reading of the change from pre to post, in the points of {@code scale}. */
+    public Reading reading(String topic, Scale scale) {
+        return Reading.ofChange(topic, this, "pre", "post", scale);
     }
 }

@@ -8,16 +8,18 @@ import jakarta.persistence.Query;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 import org.tandem.catalogue.control.Catalogue;
+import org.tandem.catalogue.control.PackJson;
 import org.tandem.catalogue.entity.ContentPack;
 import org.tandem.catalogue.entity.Instrument;
+import org.tandem.catalogue.entity.InstrumentIdentity;
 import org.tandem.evaluation.entity.Response;
 import org.tandem.learning.control.InvalidAnswer;
 import org.tandem.learning.entity.ActivityKind;
@@ -26,7 +28,8 @@ import org.tandem.learning.entity.Phase;
 import org.tandem.learning.entity.ProfessionalGroup;
 
 /**
- * The completed assessments of one instrument in an evaluation scope, as evaluation reads them:
+ * The completed assessments in an evaluation scope, as evaluation reads them: which instruments
+ * were answered there ({@link #answered}), and the responses to one of them ({@link #collect}),
  * pseudonymous, with the learner's professional group and consent as their profile holds them now
  * (consent withdrawn later takes earlier answers out of the evaluation too).
  * <p>
@@ -40,8 +43,10 @@ import org.tandem.learning.entity.ProfessionalGroup;
  * enough for H2 and PostgreSQL alike.
  * <p>
  * Each attempt's stored answers are read against the instrument of the pack version it pinned
- * ({@link StoredAssessment}); content packs come from the {@link Catalogue}, which parses each
- * version once.
+ * ({@link StoredAssessment}), and carry that instrument's identity: id, version and content hash.
+ * A pack version never changes, so the pinned pack names the content answered exactly; two
+ * contents that once shared an id and version stay apart. Content packs come from the
+ * {@link Catalogue}, which parses each version once.
  */
 @ApplicationScoped
 public class ProgrammeResponses {
@@ -72,6 +77,47 @@ public class ProgrammeResponses {
                       String profileGroup, Boolean consent, String attemptGroup) {
     }
 
+    /**
+     * Every instrument with completed responses in the scope, with how many: one query grouped by
+     * instrument and pack version, however many learners.
+     */
+    public AnsweredInstruments answered(EvaluationScope scope) {
+        Query grouped = em.createNativeQuery("SELECT a.activity_id, a.pack_id, a.pack_version, COUNT(*) FROM attempt a "
+                        + "WHERE a.platform_id = ?1 AND a.deployment_id = ?2 AND a.activity_kind = ?3 AND a.status = ?4 "
+                        + "AND a.completed_at IS NOT NULL" + (scope.programme() ? "" : " AND a.context_id = ?5")
+                        + " GROUP BY a.activity_id, a.pack_id, a.pack_version")
+                .setParameter(1, scope.platformId()).setParameter(2, scope.deploymentId())
+                .setParameter(3, ActivityKind.ASSESSMENT.name()).setParameter(4, Attempt.Status.COMPLETED.name());
+        scope.contextId().ifPresent(context -> grouped.setParameter(5, context));
+        List<Object[]> rows = new ArrayList<>();
+        for (Object row : grouped.getResultList()) {
+            rows.add((Object[]) row);
+        }
+        return answered(rows, catalogue::pack);
+    }
+
+    /**
+     * Rows of instrument id, pack id, pack version and count, merged by the identity of the
+     * instrument each pack version carries; rows whose pack or instrument is gone are left out (the
+     * instrument's page counts them as unreadable).
+     */
+    static AnsweredInstruments answered(List<Object[]> rows, BiFunction<String, Integer, Optional<ContentPack>> packs) {
+        Map<InstrumentIdentity, AnsweredInstrument> byIdentity = new LinkedHashMap<>();
+        for (Object[] row : rows) {
+            String instrumentId = (String) row[0];
+            String packId = (String) row[1];
+            int packVersion = ((Number) row[2]).intValue();
+            long count = ((Number) row[3]).longValue();
+            packs.apply(packId, packVersion).flatMap(pack -> pack.instrument(instrumentId)).ifPresent(instrument -> {
+                InstrumentIdentity identity = PackJson.identity(instrument);
+                byIdentity.merge(identity, new AnsweredInstrument(identity, instrument, count, packId, packVersion),
+                        (known, more) -> known.plus(more.responses()));
+            });
+        }
+        return AnsweredInstruments.of(byIdentity.values());
+    }
+
+    /** The completed responses to instrument {@code instrumentId}, of every version and content. */
     public CollectedResponses collect(EvaluationScope scope, String instrumentId) {
         Pseudonyms.InDeployment keys = pseudonyms.in(scope.platformId(), scope.deploymentId());
         Map<String, String> bySubject = new HashMap<>();
@@ -122,7 +168,7 @@ public class ProgrammeResponses {
     static CollectedResponses assemble(List<Row> rows, String instrumentId,
                                        BiFunction<String, Integer, Optional<ContentPack>> packs, UnaryOperator<String> pseudonym) {
         Map<String, Optional<StoredAssessment>> instruments = new HashMap<>();
-        Map<Integer, Instrument> versions = new TreeMap<>();
+        Map<InstrumentIdentity, Instrument> answered = new LinkedHashMap<>();
         List<Response> responses = new ArrayList<>(rows.size());
         int unreadable = 0;
         for (Row row : rows) {
@@ -143,11 +189,12 @@ public class ProgrammeResponses {
                 unreadable++;
                 continue;
             }
-            versions.putIfAbsent(instrument.version(), instrument);
+            answered.putIfAbsent(reader.get().identity(), instrument);
             responses.add(new Response(pseudonym.apply(row.subject()), group(row), Boolean.TRUE.equals(row.consent()), phase.get(),
-                    instrument.version(), answers.answers(), answers.thenAnswers(), answers.outlook(), row.completedAt()));
+                    reader.get().identity(), answers.answers(), answers.thenAnswers(), answers.outlook(), row.completedAt(),
+                    answers.freeText()));
         }
-        return new CollectedResponses(responses, new TreeMap<>(versions), unreadable);
+        return new CollectedResponses(responses, answered, unreadable);
     }
 
     /** The group the learner's profile gives now; the group they started the attempt in if the profile has none. */

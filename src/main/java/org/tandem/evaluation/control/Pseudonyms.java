@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -23,6 +24,12 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>
  * 48 bits make an accidental collision negligible at programme sizes (about 1 in 5 million for
  * 10,000 learners).
+ * <p>
+ * Stable pseudonyms join exports; that is what they are for, and also how a withheld group could
+ * be given back: an earlier export that still showed a learner's group, joined by pseudonym to a
+ * later one where that group is withheld, names the group of every withheld row. So an export
+ * that withholds any group uses {@link #forOneExport one-export pseudonyms} instead ({@code x-}
+ * and 12 hex digits), made under a key drawn for that export and never kept.
  */
 @ApplicationScoped
 public class Pseudonyms {
@@ -49,6 +56,30 @@ public class Pseudonyms {
     /** For tests: a fixed key. */
     public Pseudonyms(byte[] key) {
         this.key = key.clone();
+    }
+
+    /**
+     * Pseudonyms valid in one export only: HMAC-SHA256 of the stable pseudonym under {@code key},
+     * shortened to {@code x-} and 12 hex digits. With a key drawn for the export and then forgotten,
+     * they join neither with any other export nor with each other across exports.
+     */
+    public static UnaryOperator<String> forOneExport(byte[] key) {
+        Mac mac;
+        try {
+            mac = Mac.getInstance(ALGORITHM);
+            mac.init(new SecretKeySpec(key, ALGORITHM));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available", e);
+        }
+        return pseudonym -> "x-" + HexFormat.of().formatHex(mac.doFinal(pseudonym.getBytes(StandardCharsets.UTF_8)))
+                .substring(0, HEX_DIGITS);
+    }
+
+    /** A fresh key for {@link #forOneExport}: 32 random bytes. */
+    public static byte[] oneExportKey() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return bytes;
     }
 
     /** Pseudonyms within one deployment. */

@@ -1,13 +1,17 @@
 package org.tandem.evaluation.control;
 
 import java.util.Locale;
+import org.tandem.catalogue.entity.Scale;
 
 /**
- * A result put into plain language for evaluators: direction, size and uncertainty, in that order,
- * never claiming more than the figures show. Sizes follow Cohen's conventional thresholds for
- * d_z (0.2 small, 0.5 medium, 0.8 large); uncertainty is whether the 95 % interval includes no
- * change. Readings describe the same learners at two times; they never say what brought a change
- * about.
+ * A result put into plain language for evaluators: direction and size in the scale's own points,
+ * a conventional size word, and uncertainty, in that order, never claiming more than the figures
+ * show. The size word comes from Hedges' g_av with Cohen's conventional thresholds (0.2 small,
+ * 0.5 medium, 0.8 large): g_av compares the change with how much learners differ from each other,
+ * as published studies do, where d_z (given beside it) grows with how consistently learners moved
+ * and so reads "large" for changes of a fraction of a point. Uncertainty is where the 95 % interval
+ * lies: wholly above zero, wholly below, or across it, said plainly. Readings describe the same
+ * learners at two times; they never say what brought a change about.
  *
  * @param topic what the reading is about, e.g. "Trust: change from pre to post"
  * @param text  the reading
@@ -21,43 +25,54 @@ public record Reading(String topic, String text) {
         return new Reading(topic, outcome.reason().orElseThrow(() -> new IllegalArgumentException("The outcome has a value")));
     }
 
-    /** The change from {@code first} to {@code second} scores, e.g. from "pre" to "post". */
-    public static Reading ofChange(String topic, PairedComparison comparison, String first, String second) {
-        return new Reading(topic, paired(comparison, first, second, "change"));
+    /** The change from {@code first} to {@code second} scores, e.g. from "pre" to "post", on {@code scale}. */
+    public static Reading ofChange(String topic, PairedComparison comparison, String first, String second, Scale scale) {
+        return new Reading(topic, paired(comparison, first, second, "change", scale));
     }
 
     /** A difference between two ratings by the same learners, e.g. retrospective then versus pre. */
-    public static Reading ofDifference(String topic, PairedComparison comparison, String first, String second) {
-        return new Reading(topic, paired(comparison, first, second, "difference"));
+    public static Reading ofDifference(String topic, PairedComparison comparison, String first, String second, Scale scale) {
+        return new Reading(topic, paired(comparison, first, second, "difference", scale));
     }
 
-    private static String paired(PairedComparison comparison, String first, String second, String noun) {
+    private static String paired(PairedComparison comparison, String first, String second, String noun, Scale scale) {
         if (!comparison.meanChange().defined()) {
             return comparison.meanChange().reason().orElseThrow();
         }
         double mean = comparison.meanChange().get();
         StringBuilder text = new StringBuilder();
-        text.append(direction(mean, first, second)).append(" (mean ").append(noun).append(' ')
-                .append(signed(mean)).append(" points, ").append(comparison.n())
-                .append(comparison.n() == 1 ? " learner)." : " learners).");
+        text.append(direction(mean, first, second)).append(": a mean ").append(noun).append(" of ").append(points(mean, scale))
+                .append(" (").append(comparison.n()).append(comparison.n() == 1 ? " learner)." : " learners).");
         if (!comparison.dz().defined() || !comparison.changeInterval().defined()) {
             String reason = comparison.changeInterval().reason().orElse(comparison.dz().reason().orElse(""));
             return text.append(' ').append(reason).append(" This does not show a ").append(noun)
                     .append(" beyond these learners.").toString();
         }
         double dz = comparison.dz().get();
-        Interval interval = comparison.changeInterval().get();
-        text.append(" The average ").append(noun).append(" was ").append(size(dz)).append(" (d_z = ")
-                .append(number(dz)).append(") and the 95 % interval (").append(number(interval.lower())).append(" to ")
-                .append(number(interval.upper())).append(')');
-        if (interval.includes(0)) {
-            return text.append(" includes no ").append(noun).append("; this does not show a ").append(noun).append('.')
-                    .toString();
+        if (comparison.gav().defined()) {
+            double gav = comparison.gav().get();
+            text.append(" Its size is ").append(size(gav)).append(" (g_av = ").append(number(gav)).append("; d_z = ")
+                    .append(number(dz)).append(").");
+        } else {
+            text.append(" Its size is not put in words: ").append(comparison.gav().reason().orElse("")).append(" (d_z = ")
+                    .append(number(dz)).append(").");
         }
-        return text.append(" excludes no ").append(noun).append(", so the ").append(second).append(" scores are likely ")
-                .append(mean > 0 ? "higher" : "lower").append(" than the ").append(first)
-                .append(" scores for learners like these. This compares the same learners at two times; on its own it")
-                .append(" does not show why they differ.").toString();
+        Interval interval = comparison.changeInterval().get();
+        String range = " (" + signed(interval.lower()) + " to " + signed(interval.upper()) + ")";
+        if (interval.includes(0)) {
+            return text.append(" The 95 % interval").append(range).append(" includes zero, so these data do not show a ")
+                    .append(noun).append(" either way.").toString();
+        }
+        return text.append(" The whole 95 % interval").append(range).append(" is ").append(mean > 0 ? "above" : "below")
+                .append(" zero: the ").append(second).append(" scores are likely ").append(mean > 0 ? "higher" : "lower")
+                .append(" than the ").append(first).append(" scores for learners like these. This compares the same learners ")
+                .append("at two times; on its own it does not show why they differ.").toString();
+    }
+
+    /** A change in the scale's points, e.g. "+0.31 points on the 1–5 scale". */
+    static String points(double change, Scale scale) {
+        return signed(change) + (Math.abs(change) == 1 ? " point" : " points") + " on the " + scale.min() + "\u2013"
+                + scale.max() + " scale";
     }
 
     private static String direction(double mean, String first, String second) {
@@ -67,8 +82,8 @@ public record Reading(String topic, String text) {
         return "On average the " + second + " scores were " + (mean > 0 ? "higher" : "lower") + " than the " + first + " scores";
     }
 
-    /** Conventional size of a standardised mean difference. */
-    static String size(double d) {
+    /** Cohen's conventional word for the size of a standardised mean difference such as g_av. */
+    public static String size(double d) {
         double magnitude = Math.abs(d);
         if (magnitude < 0.2) {
             return "negligible";
@@ -79,8 +94,8 @@ public record Reading(String topic, String text) {
         return magnitude < 0.8 ? "medium" : "large";
     }
 
-    /** Whether managers' and clinicians' scores changed differently. */
-    public static Reading ofGroupDifference(String topic, GroupDifference difference) {
+    /** Whether managers' and clinicians' scores changed differently, in the points of {@code scale}. */
+    public static Reading ofGroupDifference(String topic, GroupDifference difference, Scale scale) {
         if (!difference.difference().defined()) {
             return of(topic, difference.difference());
         }
@@ -89,19 +104,20 @@ public record Reading(String topic, String text) {
         double gap = difference.difference().get();
         StringBuilder text = new StringBuilder("On average the managers' scores changed by ").append(signed(managers))
                 .append(" points and the clinicians' by ").append(signed(clinicians)).append(" points, a difference of ")
-                .append(signed(gap)).append(" points.");
+                .append(points(gap, scale)).append('.');
         if (!difference.interval().defined()) {
             return new Reading(topic, text.append(' ').append(difference.interval().reason().orElseThrow())
                     .append(" This does not show that the groups changed differently.").toString());
         }
         Interval interval = difference.interval().get();
-        text.append(" The 95 % interval of the difference (").append(number(interval.lower())).append(" to ")
-                .append(number(interval.upper())).append(')');
+        String range = " (" + signed(interval.lower()) + " to " + signed(interval.upper()) + ")";
         if (interval.includes(0)) {
-            text.append(" includes no difference; this does not show that the groups changed differently.");
+            text.append(" The 95 % interval of the difference").append(range)
+                    .append(" includes zero, so these data do not show that the groups changed differently.");
         } else {
-            text.append(" excludes no difference: on average the ").append(gap > 0 ? "managers'" : "clinicians'")
-                    .append(" scores changed more than the ").append(gap > 0 ? "clinicians'" : "managers'")
+            text.append(" The whole 95 % interval of the difference").append(range).append(" is ").append(gap > 0 ? "above" : "below")
+                    .append(" zero: on average the ").append(gap > 0 ? "managers'" : "clinicians'")
+                    .append(" scores rose more, or fell less, than the ").append(gap > 0 ? "clinicians'" : "managers'")
                     .append(". On its own this does not show why.");
         }
         return new Reading(topic, text.toString());

@@ -7,8 +7,11 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
+import org.tandem.catalogue.control.PackJson;
 import org.tandem.catalogue.entity.Instrument;
+import org.tandem.catalogue.entity.InstrumentIdentity;
 import org.tandem.catalogue.entity.Item;
 import org.tandem.learning.control.AssessmentResponse;
 import org.tandem.learning.control.AttemptStates;
@@ -33,14 +36,16 @@ final class StoredAssessment {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The answers of one stored response. */
-    record Answers(Map<String, Integer> answers, Map<String, Integer> thenAnswers, OptionalInt outlook) {
+    record Answers(Map<String, Integer> answers, Map<String, Integer> thenAnswers, OptionalInt outlook, Optional<String> freeText) {
     }
 
     private final Instrument instrument;
+    private final InstrumentIdentity identity;
     private final Map<String, Item> items;
 
     StoredAssessment(Instrument instrument) {
         this.instrument = instrument;
+        this.identity = PackJson.identity(instrument);
         this.items = new HashMap<>();
         for (Item item : instrument.items()) {
             items.put(item.id(), item);
@@ -71,14 +76,16 @@ final class StoredAssessment {
             }
             outlook = OptionalInt.of(option);
         }
+        Optional<String> freeText = Optional.empty();
         if (node.hasNonNull("free_text")) {
             String text = node.get("free_text").asText();
             if (!text.isBlank() && (instrument.freeTextPrompt() == null
                     || text.codePointCount(0, text.length()) > AssessmentResponse.MAX_FREE_TEXT_LENGTH)) {
                 throw new InvalidAnswer("free text the instrument does not take");
             }
+            freeText = text.isBlank() ? Optional.empty() : Optional.of(text);
         }
-        return new Answers(answers, then, outlook);
+        return new Answers(answers, then, outlook, freeText);
     }
 
     private Map<String, Integer> answers(JsonNode object) {
@@ -99,5 +106,10 @@ final class StoredAssessment {
 
     Instrument instrument() {
         return instrument;
+    }
+
+    /** The identity (id, version, content hash) of the instrument these answers are read against. */
+    InstrumentIdentity identity() {
+        return identity;
     }
 }

@@ -52,6 +52,15 @@ public record Suppression(int minimum) {
     }
 
     /**
+     * A count as it may be shown: exact from the minimum up and at zero, otherwise "fewer than 8"
+     * (with the configured minimum). How many learners declined consent, answered only before or
+     * answered at all is a small group of people too.
+     */
+    public String count(long n) {
+        return n == 0 || n >= minimum ? Long.toString(n) : "fewer than " + minimum;
+    }
+
+    /**
      * Which cohorts' figures to withhold, and why, given how many learners each figure is
      * computed over. Cohorts absent from the answer are shown.
      *

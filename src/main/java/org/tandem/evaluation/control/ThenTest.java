@@ -1,6 +1,7 @@
 package org.tandem.evaluation.control;
 
 import java.util.Objects;
+import org.tandem.catalogue.entity.Scale;
 
 /**
  * The retrospective then-test: on the post form learners also rate how they now think they stood
@@ -30,11 +31,11 @@ public record ThenTest(PairedComparison thenVersusPre, PairedComparison postVers
         return thenVersusPre.n();
     }
 
-    public Reading thenVersusPreReading(String topic) {
-        return Reading.ofDifference(topic, thenVersusPre, "pre", "retrospective then");
+    public Reading thenVersusPreReading(String topic, Scale scale) {
+        return Reading.ofDifference(topic, thenVersusPre, "pre", "retrospective then", scale);
     }
 
-    public Reading postVersusThenReading(String topic) {
-        return Reading.ofDifference(topic, postVersusThen, "retrospective then", "post");
+    public Reading postVersusThenReading(String topic, Scale scale) {
+        return Reading.ofDifference(topic, postVersusThen, "retrospective then", "post", scale);
     }
 }

@@ -1,11 +1,12 @@
 package org.tandem.evaluation.entity;
 
 import java.util.Objects;
+import org.tandem.catalogue.entity.InstrumentIdentity;
 import org.tandem.learning.entity.Phase;
 import org.tandem.learning.entity.ProfessionalGroup;
 
 /**
- * One learner's pre and post response to the same instrument version, both consented.
+ * One learner's pre and post response to the same instrument (id, version and content), both consented.
  */
 public record MatchedPair(Response pre, Response post) {
 
@@ -15,8 +16,8 @@ public record MatchedPair(Response pre, Response post) {
         if (pre.phase() != Phase.PRE || post.phase() != Phase.POST) {
             throw new IllegalArgumentException("A pair is a PRE and a POST response");
         }
-        if (!pre.learnerKey().equals(post.learnerKey()) || pre.instrumentVersion() != post.instrumentVersion()) {
-            throw new IllegalArgumentException("A pair is one learner's responses to one instrument version");
+        if (!pre.learnerKey().equals(post.learnerKey()) || !pre.instrument().equals(post.instrument())) {
+            throw new IllegalArgumentException("A pair is one learner's responses to one instrument");
         }
     }
 
@@ -31,5 +32,9 @@ public record MatchedPair(Response pre, Response post) {
 
     public int instrumentVersion() {
         return post.instrumentVersion();
+    }
+
+    public InstrumentIdentity instrument() {
+        return post.instrument();
     }
 }

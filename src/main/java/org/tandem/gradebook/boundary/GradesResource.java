@@ -39,7 +39,8 @@ import org.tandem.learning.entity.ActivityKind;
 import org.tandem.learning.entity.ActivityRef;
 import org.tandem.learning.entity.Attempt;
 import org.tandem.learning.entity.Learner;
-import org.tandem.platform.boundary.TandemPage;
+import org.tandem.platform.boundary.Message;
+import org.tandem.platform.boundary.Pages;
 import org.tandem.roster.control.CourseMembers;
 import org.tandem.roster.entity.CourseKey;
 
@@ -55,6 +56,29 @@ public class GradesResource {
 
     private static final Logger LOG = Logger.getLogger(GradesResource.class.getName());
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+
+    /** The view of gradebook/boundary/grades.jte: the course's graded links, the opened one first. */
+    public record Grades(String person, String token, Optional<String> done, Optional<Opened> opened, List<Column> columns) {
+    }
+
+    /** The activity link the trainer opened, whether it sends grades, and where its learner's preview is. */
+    public record Opened(String title, boolean graded, String preview) {
+    }
+
+    /** One graded link: what it is, its line item, the sync counts, the send mode and a row per learner. */
+    public record Column(long id, String title, String describe, String lineItem, long sent, long pending, long failed,
+                         List<Mode> modes, List<Row> rows) {
+    }
+
+    public record Mode(String value, String label, boolean checked) {
+    }
+
+    /** A learner's progress and grade sync; {@code action} is "retry", "send" or "" for none. */
+    public record Row(String subject, String name, String state, String progress, String sync, String action) {
+    }
+
+    @Inject
+    Pages pages;
 
     @Inject
     LaunchTokens tokens;
@@ -84,17 +108,10 @@ public class GradesResource {
     public Response show(@QueryParam(LaunchTokens.PARAMETER) String token, @QueryParam("done") String done) {
         LaunchSession session = trainer(token);
         Course course = course(session);
-        TandemPage page = TandemPage.titled("Grades and sync").person(session.person().displayName())
-                .heading("Grades and sync")
-                .paragraph("Each graded activity link of this course, each learner's progress, and what became of their "
-                        + "score in the course gradebook. Scores wait in Tandem while the LMS is unavailable and are sent "
-                        + "when it answers again; nothing is lost.");
-        if (done != null && !done.isBlank()) {
-            page.html("<div class=\"notice\" role=\"status\" id=\"done\">" + TandemPage.text(done) + "</div>");
-        }
         List<GradeColumn> inCourse = new java.util.ArrayList<>(columns.inCourse(course));
         Optional<String> opened = session.tenancy().resourceLinkId()
                 .filter(link -> session.custom().containsKey("tandem_activity"));
+        Optional<Opened> openedLink = Optional.empty();
         if (opened.isPresent()) {
             // the trainer opened one activity link: that link first, with a learner's preview of it
             Optional<GradeColumn> own = inCourse.stream().filter(c -> c.resourceLinkId().equals(opened.get())).findFirst();
@@ -102,30 +119,18 @@ public class GradesResource {
                 inCourse.remove(c);
                 inCourse.add(0, c);
             });
-            page.html("<div class=\"panel\" id=\"opened-link\"><p>You opened <strong>"
-                    + TandemPage.text(session.tenancy().resourceLinkTitle().orElse("an activity link")) + "</strong>. "
-                    + (own.isPresent() ? "Its learners and their grade sync come first below."
-                    : "This link sends no grades: the LMS's launch offered no gradebook service for it.")
-                    + "</p><p><a class=\"button secondary\" id=\"preview\" href=\""
-                    + TandemPage.attr(link(token, "learn")) + "\">Preview it as a learner</a></p></div>");
-        }
-        if (inCourse.isEmpty()) {
-            page.html("<p id=\"no-columns\">No graded Tandem link has been opened in this course yet. Place activities "
-                    + "with <em>Add Tandem activities</em> in the course editor (each gets a gradebook column), then open "
-                    + "one once; it appears here.</p>");
+            openedLink = Optional.of(new Opened(session.tenancy().resourceLinkTitle().orElse(pages.text("grades.opened.untitled")),
+                    own.isPresent(), link(token, "learn")));
         }
         Map<String, String> names = new LinkedHashMap<>();
         members.all(new CourseKey(course.platformId(), course.deploymentId(), course.contextId()))
                 .forEach(m -> names.put(m.subject(), m.displayName()));
-        for (GradeColumn column : inCourse) {
-            page.html(section(column, names, token));
-        }
-        page.html("<p><a href=\"" + TandemPage.attr(link(token, "grades")) + "\">Refresh</a> · <a href=\""
-                + TandemPage.attr(link(token, "app/home")) + "\">Tandem home</a></p>");
-        return page.response(200);
+        return pages.page(200, "gradebook/boundary/grades.jte", new Grades(session.person().displayName(), token,
+                Optional.ofNullable(done).filter(d -> !d.isBlank()), openedLink,
+                inCourse.stream().map(column -> column(column, names)).toList()));
     }
 
-    private String section(GradeColumn column, Map<String, String> names, String token) {
+    private Column column(GradeColumn column, Map<String, String> names) {
         Optional<ActivityRef> activity = ActivityRef.fromKey(column.activityKey());
         Course c = column.course();
         Learner courseKey = new Learner(c.platformId(), c.deploymentId(), c.contextId(), "");
@@ -137,48 +142,26 @@ public class GradesResource {
         progress.keySet().forEach(s -> learners.putIfAbsent(s, names.getOrDefault(s, s)));
         sync.keySet().forEach(s -> learners.putIfAbsent(s, names.getOrDefault(s, s)));
         Map<ScoreEvent.Status, Long> counts = outbox.counts(column);
-        String id = "column-" + column.id();
-        StringBuilder html = new StringBuilder("<section class=\"panel grade-column\" id=\"").append(id)
-                .append("\" aria-labelledby=\"").append(id).append("-title\"><h2 id=\"").append(id).append("-title\">")
-                .append(TandemPage.text(column.title())).append("</h2><p class=\"muted\">")
-                .append(TandemPage.text(activity.map(this::describe).orElse(column.activityKey()))).append(" · ")
-                .append(lineItem(column)).append("</p>");
-        html.append("<p class=\"sync-summary\">").append(counts.get(ScoreEvent.Status.SENT)).append(" sent, ")
-                .append(counts.get(ScoreEvent.Status.PENDING)).append(" pending, ")
-                .append(counts.get(ScoreEvent.Status.FAILED)).append(" failed.</p>");
-        html.append("<form method=\"post\" action=\"/grades/mode\" class=\"inline\">").append(field(token))
-                .append("<input type=\"hidden\" name=\"column\" value=\"").append(column.id()).append("\">")
-                .append("<fieldset><legend>The gradebook receives</legend>")
-                .append(radio(id, SendMode.COMPLETION, column.mode(), "completion (full marks once completed)"))
-                .append(radio(id, SendMode.SCORE, column.mode(), activity.map(a -> a.kind() == ActivityKind.ASSESSMENT
-                        ? "the score (the assessment total on its scale)" : "the score").orElse("the score")))
-                .append("</fieldset><p><button type=\"submit\" class=\"secondary\">Save and re-send</button></p></form>");
-        html.append("<form method=\"post\" action=\"/grades/resend-all\">").append(field(token))
-                .append("<input type=\"hidden\" name=\"column\" value=\"").append(column.id()).append("\">")
-                .append("<p><button type=\"submit\" class=\"secondary\" id=\"resend-").append(column.id())
-                .append("\">Re-send all results</button> <span class=\"muted\">Sends every learner's latest result "
-                        + "again, for example after grades were changed or deleted in the LMS.</span></p></form>");
-        if (learners.isEmpty()) {
-            return html.append("<p>No learner has opened this activity yet.</p></section>").toString();
-        }
-        html.append("<div class=\"table-scroll\"><table class=\"sync\"><caption>Learners and grade sync for ")
-                .append(TandemPage.text(column.title())).append("</caption><thead><tr><th scope=\"col\">Learner</th>")
-                .append("<th scope=\"col\">Progress</th><th scope=\"col\">Grade sync</th><th scope=\"col\">Action</th>")
-                .append("</tr></thead><tbody>");
-        learners.forEach((subject, name) -> html.append(row(column, subject, name, Optional.ofNullable(progress.get(subject)),
-                Optional.ofNullable(sync.get(subject)), token)));
-        return html.append("</tbody></table></div></section>").toString();
+        boolean assessment = activity.filter(a -> a.kind() == ActivityKind.ASSESSMENT).isPresent();
+        List<Mode> modes = List.of(new Mode(SendMode.COMPLETION.parameter(), pages.text("grades.mode.completion"),
+                        column.mode() == SendMode.COMPLETION),
+                new Mode(SendMode.SCORE.parameter(), pages.text(assessment ? "grades.mode.score.assessment" : "grades.mode.score"),
+                        column.mode() == SendMode.SCORE));
+        List<Row> rows = learners.entrySet().stream().map(l -> row(l.getKey(), l.getValue(),
+                Optional.ofNullable(progress.get(l.getKey())), Optional.ofNullable(sync.get(l.getKey())))).toList();
+        return new Column(column.id(), column.title(), activity.map(this::describe).orElse(column.activityKey()), lineItem(column),
+                counts.get(ScoreEvent.Status.SENT), counts.get(ScoreEvent.Status.PENDING), counts.get(ScoreEvent.Status.FAILED),
+                modes, rows);
     }
 
     /** "Module: title", from the newest installed pack that has the activity. */
     private String describe(ActivityRef activity) {
         for (ContentPack pack : packs()) {
             Optional<String> title = switch (activity.kind()) {
-                case MODULE -> pack.module(activity.id()).map(m -> "Module: " + m.title());
-                case SCENARIO -> pack.scenario(activity.id()).map(sc -> "Role-swap scenario: " + sc.title());
-                case ASSESSMENT -> pack.instrument(activity.id()).map(i -> "Assessment " + activity.phase()
-                        .map(p -> p == org.tandem.learning.entity.Phase.PRE ? "before the programme: " : "after the programme: ")
-                        .orElse("") + i.title());
+                case MODULE -> pack.module(activity.id()).map(m -> pages.text("grades.module", m.title()));
+                case SCENARIO -> pack.scenario(activity.id()).map(sc -> pages.text("grades.scenario", sc.title()));
+                case ASSESSMENT -> pack.instrument(activity.id()).map(i -> pages.text("grades.assessment."
+                        + activity.phase().map(Enum::name).orElse("ANY"), i.title()));
             };
             if (title.isPresent()) {
                 return title.get();
@@ -194,57 +177,38 @@ public class GradesResource {
         return packs;
     }
 
-    private static String lineItem(GradeColumn column) {
+    private String lineItem(GradeColumn column) {
         if (column.lineItemProblem().isPresent()) {
-            return "gradebook column: problem – " + TandemPage.text(column.lineItemProblem().get());
+            return pages.text("grades.lineItem.problem", column.lineItemProblem().get());
         }
-        if (column.lineItemUrl().isPresent()) {
-            return "gradebook column in the LMS: linked";
-        }
-        return "gradebook column: Tandem finds or creates it with the first score";
+        return pages.text(column.lineItemUrl().isPresent() ? "grades.lineItem.linked" : "grades.lineItem.later");
     }
 
-    private static String radio(String id, SendMode mode, SendMode current, String label) {
-        String inputId = id + "-" + mode.parameter();
-        return "<label for=\"" + inputId + "\"><input type=\"radio\" id=\"" + inputId + "\" name=\"mode\" value=\""
-                + mode.parameter() + "\"" + (mode == current ? " checked" : "") + "> " + TandemPage.text(label) + "</label> ";
-    }
-
-    private String row(GradeColumn column, String subject, String name, Optional<Attempt> attempt, Optional<ScoreEvent> event,
-                       String token) {
+    private Row row(String subject, String name, Optional<Attempt> attempt, Optional<ScoreEvent> event) {
         String progress = attempt.map(a -> a.completed()
-                ? "Completed " + a.completedAt().map(WHEN::format).orElse("")
-                : "In progress").orElse("Not started");
+                ? pages.text("grades.progress.completed", a.completedAt().map(WHEN::format).orElse(""))
+                : pages.text("grades.progress.started")).orElse(pages.text("grades.progress.new"));
         String sync;
-        boolean offerSend = false;
+        boolean offerSend;
         if (event.isEmpty()) {
-            sync = attempt.filter(Attempt::completed).isPresent()
-                    ? "Not sent: completed before this link was graded in Tandem" : "Nothing to send yet";
             offerSend = attempt.filter(Attempt::completed).isPresent();
+            sync = pages.text(offerSend ? "grades.sync.ungraded" : "grades.sync.nothing");
         } else {
             ScoreEvent e = event.get();
             String score = e.payload().scoreGiven() == null ? ""
-                    : " (" + number(e.payload().scoreGiven()) + " of " + number(e.payload().scoreMaximum()) + ")";
+                    : pages.text("grades.sync.score", number(e.payload().scoreGiven()), number(e.payload().scoreMaximum()));
             sync = switch (e.status()) {
-                case SENT -> "Sent " + e.finishedAt().map(WHEN::format).orElse("") + score;
-                case PENDING -> e.tries() == 0 ? "Pending: waiting to be sent" + score
-                        : "Pending: " + e.tries() + " tr" + (e.tries() == 1 ? "y" : "ies") + " so far, next try "
-                        + WHEN.format(e.nextTryAt()) + ". The LMS answered: " + e.lastAnswer().orElse("nothing");
-                case FAILED -> "Failed: " + e.lastAnswer().orElse("no answer recorded");
-                case REPLACED -> "Replaced by a newer score";
+                case SENT -> pages.text("grades.sync.sent", e.finishedAt().map(WHEN::format).orElse(""), score);
+                case PENDING -> e.tries() == 0 ? pages.text("grades.sync.waiting", score)
+                        : pages.text(e.tries() == 1 ? "grades.sync.pending.one" : "grades.sync.pending", e.tries(),
+                        WHEN.format(e.nextTryAt()), e.lastAnswer().orElse(pages.text("grades.sync.nothingAnswered")));
+                case FAILED -> pages.text("grades.sync.failed", e.lastAnswer().orElse(pages.text("grades.sync.noAnswer")));
+                case REPLACED -> pages.text("grades.sync.replaced");
             };
             offerSend = e.status() == ScoreEvent.Status.FAILED;
         }
         String state = event.map(e -> e.status().name().toLowerCase(java.util.Locale.ROOT)).orElse("none");
-        String action = offerSend
-                ? "<form method=\"post\" action=\"/grades/retry\">" + field(token)
-                + "<input type=\"hidden\" name=\"column\" value=\"" + column.id() + "\">"
-                + "<input type=\"hidden\" name=\"learner\" value=\"" + TandemPage.attr(subject) + "\">"
-                + "<button type=\"submit\" class=\"secondary\">" + (event.isPresent() ? "Retry" : "Send") + "</button></form>"
-                : "";
-        return "<tr data-learner=\"" + TandemPage.attr(subject) + "\" data-sync=\"" + state + "\"><th scope=\"row\">"
-                + TandemPage.text(name) + "</th><td>" + TandemPage.text(progress) + "</td><td class=\"sync-state\">"
-                + TandemPage.text(sync) + "</td><td>" + action + "</td></tr>";
+        return new Row(subject, name, state, progress, sync, offerSend ? (event.isPresent() ? "retry" : "send") : "");
     }
 
     private static String number(Double value) {
@@ -261,11 +225,11 @@ public class GradesResource {
         GradeColumn column = column(session, columnId);
         Optional<ScoreEvent> event = outbox.resend(column, subject == null ? "" : subject, ScoreEvent.Cause.RESENT);
         if (event.isEmpty()) {
-            return back(token, "This learner has no completed result to send.");
+            return back(token, pages.text("grades.done.none"));
         }
         LOG.info(() -> "trainer " + session.person().subject() + " re-sent the result of " + subject + " to column " + columnId);
         worker.afterCommit();
-        return back(token, "The result is queued and will be sent in a moment.");
+        return back(token, pages.text("grades.done.queued"));
     }
 
     @POST
@@ -278,7 +242,7 @@ public class GradesResource {
         int queued = outbox.resendAll(column, ScoreEvent.Cause.RESENT);
         LOG.info(() -> "trainer " + session.person().subject() + " re-sent " + queued + " results to column " + columnId);
         worker.afterCommit();
-        return back(token, queued + " result" + (queued == 1 ? " is" : "s are") + " queued for " + column.title() + ".");
+        return back(token, pages.text(queued == 1 ? "grades.done.resent.one" : "grades.done.resent", queued, column.title()));
     }
 
     @POST
@@ -289,39 +253,38 @@ public class GradesResource {
                          @FormParam("mode") String modeParam) {
         LaunchSession session = trainer(token);
         GradeColumn column = column(session, columnId);
-        SendMode mode = SendMode.fromParameter(modeParam).orElseThrow(() -> new WebApplicationException(
-                TandemPage.titled("Not saved").heading("Choose what the gradebook receives")
-                        .paragraph("Choose completion or score; nothing was changed.").response(400)));
+        SendMode mode = SendMode.fromParameter(modeParam).orElseThrow(() -> new WebApplicationException(pages.message(400,
+                Message.of(pages.text("grades.mode.missing.title"), pages.text("grades.mode.missing.text"))
+                        .headed(pages.text("grades.mode.missing.heading")))));
         if (mode == column.mode()) {
-            return back(token, "Nothing changed: " + column.title() + " already sends " + describe(mode) + ".");
+            return back(token, pages.text("grades.done.unchanged", column.title(), describe(mode)));
         }
         column.chooseMode(mode, outbox.now());
         int queued = outbox.resendAll(column, ScoreEvent.Cause.MODE_CHANGED);
         LOG.info(() -> "trainer " + session.person().subject() + " switched column " + columnId + " to " + mode);
         worker.afterCommit();
-        return back(token, column.title() + " now sends " + describe(mode) + "; " + queued + " result"
-                + (queued == 1 ? " is" : "s are") + " queued again.");
+        return back(token, pages.text(queued == 1 ? "grades.done.mode.one" : "grades.done.mode", column.title(), describe(mode), queued));
     }
 
-    private static String describe(SendMode mode) {
-        return mode == SendMode.COMPLETION ? "completion" : "the score";
+    private String describe(SendMode mode) {
+        return pages.text(mode == SendMode.COMPLETION ? "grades.sends.completion" : "grades.sends.score");
     }
 
     private LaunchSession trainer(String token) {
         return tokens.requireAny(token, TandemRole.TRAINER, TandemRole.ADMIN);
     }
 
-    private static Course course(LaunchSession session) {
+    private Course course(LaunchSession session) {
         LaunchSession.Tenancy t = session.tenancy();
         return new Course(t.platformId(), t.deploymentId(), t.contextId().orElseThrow(() -> new WebApplicationException(
-                TandemPage.titled("No course").heading("Open this page from a course")
-                        .paragraph("The launch did not come from a course, so there are no grades to show.").response(400))));
+                pages.message(400, Message.of(pages.text("course.none.title"), pages.text("grades.course.none"))
+                        .headed(pages.text("course.none.heading"))))));
     }
 
     private GradeColumn column(LaunchSession session, long columnId) {
-        return columns.find(course(session), columnId).orElseThrow(() -> new WebApplicationException(
-                TandemPage.titled("Not found").heading("No such gradebook column in this course")
-                        .paragraph("Nothing was changed.").response(404)));
+        return columns.find(course(session), columnId).orElseThrow(() -> new WebApplicationException(pages.message(404,
+                Message.of(pages.text("grades.column.none.title"), pages.text("grades.column.none.text"))
+                        .headed(pages.text("grades.column.none.heading")))));
     }
 
     private static Response back(String token, String done) {
@@ -331,9 +294,5 @@ public class GradesResource {
 
     private static String link(String token, String path) {
         return "/" + path + "?" + LaunchTokens.PARAMETER + "=" + token;
-    }
-
-    private static String field(String token) {
-        return "<input type=\"hidden\" name=\"" + LaunchTokens.PARAMETER + "\" value=\"" + TandemPage.attr(token) + "\">";
     }
 }

@@ -14,7 +14,8 @@ import org.tandem.learning.control.LearnerProfiles;
 import org.tandem.learning.entity.ActivityKind;
 import org.tandem.learning.entity.Attempt;
 import org.tandem.learning.entity.LearnerProfile;
-import org.tandem.platform.boundary.TandemPage;
+import org.tandem.platform.boundary.Message;
+import org.tandem.platform.boundary.Pages;
 
 /**
  * What every activity page needs first: the learner (from the launch token), their completed
@@ -37,6 +38,9 @@ public class Activities {
     @Inject
     Attempts attempts;
 
+    @Inject
+    Pages pages;
+
     /** The learner's profile; sends them to the profile questions first when it is incomplete. */
     public LearnerProfile profile(String token, String returnPath) {
         context.require(token);
@@ -54,31 +58,34 @@ public class Activities {
         // version policy (custom tandem_version): "latest", or the number of the version the trainer kept
         Optional<Integer> pinned = context.customValue("tandem_version").filter(v -> v.matches("[0-9]{1,6}")).map(Integer::valueOf);
         if (pinned.isPresent()) {
-            return catalogue.pack(packId, pinned.get()).orElseThrow(() -> notFound("Version " + pinned.get()
-                    + " of the content pack '" + packId + "', which this course link keeps, is not installed in Tandem."));
+            return catalogue.pack(packId, pinned.get()).orElseThrow(() -> notFound("learning.missing.version", pinned.get(), packId));
         }
-        return catalogue.latest(packId).orElseThrow(() -> notFound("The content pack '" + packId + "' is not installed in Tandem."));
+        return catalogue.latest(packId).orElseThrow(() -> notFound("learning.missing.pack", packId));
     }
 
     /** The exact pack version an attempt started on (publishing a newer one never changes it). */
     public ContentPack pinned(Attempt attempt) {
         return catalogue.pack(attempt.packId(), attempt.packVersion())
-                .orElseThrow(() -> notFound("The content this attempt started on is no longer available."));
+                .orElseThrow(() -> notFound("learning.missing.content"));
     }
 
     public Attempt ownAttempt(long attemptId) {
-        return attempts.of(context.learner(), attemptId).orElseThrow(() -> notFound("There is no such attempt of yours."));
+        return attempts.of(context.learner(), attemptId).orElseThrow(() -> notFound("learning.missing.attempt"));
     }
 
-    public WebApplicationException notFound(String message) {
-        return new WebApplicationException(problem(404, "Not found", message));
+    /** A 404 page whose message is the bundle's {@code key} with these values. */
+    public WebApplicationException notFound(String key, Object... values) {
+        return new WebApplicationException(page(404, pages.text("learning.notFound.title"), pages.text(key, values)));
     }
 
-    public Response problem(int status, String title, String message) {
-        return TandemPage.titled(title).person(context.displayName()).heading(title)
-                .html("<div class=\"error\" role=\"alert\">" + TandemPage.text(message) + "</div>")
-                .html("<p><a href=\"" + TandemPage.attr(context.link("/learn")) + "\">Back to your activities</a></p>")
-                .response(status);
+    /** A page saying what was refused: title {@code key.title}, message {@code key.text} with these values. */
+    public Response problem(int status, String key, Object... values) {
+        return page(status, pages.text(key + ".title"), pages.text(key + ".text", values));
+    }
+
+    private Response page(int status, String title, String message) {
+        return pages.message(status, Message.of(title, message).by(context.displayName()).alerting(null)
+                .linking(Message.Link.to(context.link("/learn"), pages.text("learning.back"))));
     }
 
     /**

@@ -17,11 +17,13 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.tandem.catalogue.control.MarkdownRenderer;
+import org.tandem.catalogue.control.SafeHtml;
 import org.tandem.catalogue.entity.ContentPack;
 import org.tandem.catalogue.entity.Instrument;
 import org.tandem.catalogue.entity.Item;
@@ -34,7 +36,7 @@ import org.tandem.learning.entity.ActivityKind;
 import org.tandem.learning.entity.Attempt;
 import org.tandem.learning.entity.LearnerProfile;
 import org.tandem.learning.entity.Phase;
-import org.tandem.platform.boundary.TandemPage;
+import org.tandem.platform.boundary.Pages;
 
 /**
  * A pre or post relationship assessment: one item per row, answers saved as you go (a small
@@ -47,6 +49,36 @@ import org.tandem.platform.boundary.TandemPage;
 public class AssessmentResource {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    /**
+     * The view of learning/boundary/assessment.jte: the instrument's items by subscale, the "then"
+     * ratings when the post form asks for them, the outlook and free-text questions, with the answers so far.
+     */
+    public record AssessmentForm(String person, String token, String instrumentId, String title, Phase phase,
+                                 Optional<String> error, Optional<String> notice, SafeHtml instructions, long attempt,
+                                 List<Part> parts, Optional<Part> then, Optional<Question> outlook, Optional<FreeText> freeText) {
+    }
+
+    /** A subscale (or the "looking back" ratings): its items as Likert questions. */
+    public record Part(String title, List<Question> items) {
+    }
+
+    /** One question with its options; {@code missing} marks an unanswered one after a refused submit. */
+    public record Question(String name, String text, boolean missing, List<Option> options) {
+    }
+
+    public record Option(int value, String label, boolean checked) {
+    }
+
+    public record FreeText(String prompt, String text) {
+    }
+
+    /** The view of learning/boundary/assessmentDone.jte. */
+    public record Submitted(String person, String title, Phase phase, String when, String activities) {
+    }
+
+    @Inject
+    Pages pages;
 
     @Inject
     LearnerContext context;
@@ -72,7 +104,7 @@ public class AssessmentResource {
         if (attempt.completed()) {
             return submitted(instrument, phase, attempt);
         }
-        return form(instrument, response, attempt, saved != null ? "Your answers are saved." : null, null, 200);
+        return form(instrument, response, attempt, saved != null ? pages.text("assessment.saved") : null, null, 200);
     }
 
     /** Saves every answer on the form (the no-script path, and the last step before submitting). */
@@ -101,7 +133,7 @@ public class AssessmentResource {
     public Response answer(@PathParam("instrumentId") String instrumentId, MultivaluedMap<String, String> form) {
         Target target = target(instrumentId, form);
         if (target.attempt.completed()) {
-            return Response.status(409).entity("This assessment is already submitted; nothing was changed.").build();
+            return Response.status(409).entity(pages.text("assessment.answer.submitted")).build();
         }
         try {
             AssessmentResponse updated = fill(target.response, form);
@@ -111,7 +143,7 @@ public class AssessmentResource {
         } catch (InvalidAnswer e) {
             return Response.status(400).entity(e.getMessage()).build();
         } catch (OptimisticLockException e) {
-            return Response.status(409).entity("Saved in another window at the same time; please reload.").build();
+            return Response.status(409).entity(pages.text("assessment.answer.window")).build();
         }
     }
 
@@ -125,11 +157,11 @@ public class AssessmentResource {
         try {
             attemptId = Long.parseLong(Optional.ofNullable(form.getFirst("attempt")).orElse(""));
         } catch (NumberFormatException e) {
-            throw activities.notFound("There is no such attempt of yours.");
+            throw activities.notFound("learning.missing.attempt");
         }
         Attempt attempt = activities.ownAttempt(attemptId);
         if (attempt.kind() != ActivityKind.ASSESSMENT || !attempt.activityId().equals(instrumentId) || attempt.phase().isEmpty()) {
-            throw activities.notFound("That attempt is not an attempt at this assessment.");
+            throw activities.notFound("assessment.notThis");
         }
         Instrument instrument = instrument(activities.pinned(attempt), instrumentId);
         Phase phase = attempt.phase().get();
@@ -139,13 +171,13 @@ public class AssessmentResource {
     private Response apply(String instrumentId, MultivaluedMap<String, String> form, boolean submit) {
         Target target = target(instrumentId, form);
         if (target.attempt.completed()) {
-            return activities.problem(409, "Already submitted", "You submitted this assessment already; nothing was changed.");
+            return activities.problem(409, "assessment.submitted");
         }
         AssessmentResponse updated;
         try {
             updated = fill(target.response, form);
         } catch (InvalidAnswer e) {
-            return form(target.instrument, target.response, target.attempt, null, e.getMessage() + " Nothing was saved.", 400);
+            return form(target.instrument, target.response, target.attempt, null, pages.text("assessment.invalid", e.getMessage()), 400);
         }
         try {
             if (submit && updated.complete()) {
@@ -155,11 +187,11 @@ public class AssessmentResource {
             }
             attempts.flush();
         } catch (OptimisticLockException e) {
-            return activities.problem(409, "This page was out of date", "The assessment changed in another window. Nothing was changed.");
+            return activities.problem(409, "assessment.window");
         }
         if (submit && !updated.complete()) {
-            return form(target.instrument, updated, target.attempt, "Your answers are saved.",
-                    "Please answer every question before you submit: " + updated.missing().size() + " still to answer.", 400);
+            return form(target.instrument, updated, target.attempt, pages.text("assessment.saved"),
+                    pages.text("assessment.missing", updated.missing().size()), 400);
         }
         String next = path(instrumentId, target.phase) + (submit ? "" : "&saved=1");
         return Response.seeOther(URI.create(context.link(next))).build();
@@ -197,9 +229,7 @@ public class AssessmentResource {
         // the page's own phase (the activity list links both) wins over the phase of the link launched from
         Optional<Phase> phase = Phase.fromParameter(phaseParam)
                 .or(() -> context.customValue("tandem_phase").flatMap(Phase::fromParameter));
-        return phase.orElseThrow(() -> new jakarta.ws.rs.WebApplicationException(activities.problem(400, "Which assessment?",
-                "This link does not say whether this is the assessment before or after the programme. "
-                        + "Ask your trainer to set the custom parameter tandem_phase=pre or tandem_phase=post on it.")));
+        return phase.orElseThrow(() -> new jakarta.ws.rs.WebApplicationException(activities.problem(400, "assessment.phase")));
     }
 
     private static String path(String instrumentId, Phase phase) {
@@ -225,85 +255,43 @@ public class AssessmentResource {
     }
 
     private Instrument instrument(ContentPack pack, String instrumentId) {
-        return pack.instrument(instrumentId).orElseThrow(() -> activities.notFound("There is no assessment '" + instrumentId + "'."));
+        return pack.instrument(instrumentId).orElseThrow(() -> activities.notFound("assessment.none", instrumentId));
     }
 
     private Response submitted(Instrument instrument, Phase phase, Attempt attempt) {
-        return TandemPage.titled(instrument.title()).person(context.displayName())
-                .heading(instrument.title())
-                .html("<div class=\"notice\" role=\"status\" id=\"result\"><p>Thank you. You submitted the "
-                        + (phase == Phase.PRE ? "before-the-programme" : "after-the-programme") + " assessment on "
-                        + TandemPage.text(attempt.completedAt().map(WHEN::format).orElse("")) + ".</p>"
-                        + "<p>Your course records it as complete. Your individual answers are not shown to your trainer.</p></div>")
-                .html("<p><a href=\"" + TandemPage.attr(context.link("/learn/activities")) + "\">All activities</a></p>")
-                .response(200);
+        return pages.page(200, "learning/boundary/assessmentDone.jte", new Submitted(context.displayName(), instrument.title(), phase,
+                attempt.completedAt().map(WHEN::format).orElse(""), context.link("/learn/activities")));
     }
 
     private Response form(Instrument instrument, AssessmentResponse response, Attempt attempt, String notice, String error, int status) {
-        Phase phase = response.phase();
-        TandemPage page = TandemPage.titled(instrument.title()).person(context.displayName())
-                .html("<p class=\"progress\">" + (phase == Phase.PRE ? "Before the programme" : "After the programme") + "</p>")
-                .heading(instrument.title());
-        if (error != null) {
-            page.html("<div class=\"error\" role=\"alert\" id=\"form-error\">" + TandemPage.text(error) + "</div>");
-        }
-        if (notice != null) {
-            page.html("<div class=\"notice\" role=\"status\">" + TandemPage.text(notice) + "</div>");
-        }
-        if (instrument.instructions() != null) {
-            page.html(markdown.html(instrument.instructions()));
-        }
-        String base = "/learn/assessment/" + TandemPage.attr(instrument.id());
-        StringBuilder form = new StringBuilder("<form method=\"post\" action=\"" + base + "/save\" id=\"assessment\" data-autosave=\""
-                + base + "/answer\">").append(context.tokenField())
-                .append("<input type=\"hidden\" name=\"attempt\" value=\"").append(attempt.id()).append("\">");
         List<String> missing = error == null ? List.of() : response.missing();
+        List<Part> parts = new ArrayList<>();
         for (Subscale subscale : instrument.subscales()) {
-            form.append("<h2>").append(TandemPage.text(subscale.title())).append("</h2>");
-            for (Item item : subscale.items()) {
-                form.append(likert("item:" + item.id(), item.text(), instrument, response.answers().get(item.id()),
-                        missing.contains(item.id())));
+            parts.add(new Part(subscale.title(), subscale.items().stream().map(item -> likert("item:" + item.id(), item.text(),
+                    instrument, response.answers().get(item.id()), missing.contains(item.id()))).toList()));
+        }
+        Optional<Part> then = response.asksThen() ? Optional.of(new Part(pages.text("assessment.then"), instrument.items().stream()
+                .map(item -> likert("then:" + item.id(), item.text(), instrument, response.thenAnswers().get(item.id()),
+                        missing.contains("then:" + item.id()))).toList())) : Optional.empty();
+        Optional<Question> outlook = Optional.ofNullable(instrument.outlook()).map(o -> {
+            List<Option> options = new ArrayList<>();
+            for (int i = 0; i < o.options().size(); i++) {
+                options.add(new Option(i, o.options().get(i), response.outlook().isPresent() && response.outlook().getAsInt() == i));
             }
-        }
-        if (response.asksThen()) {
-            form.append("<h2>Looking back</h2><p>How would you have answered each statement <em>before</em> the programme?</p>");
-            for (Item item : instrument.items()) {
-                form.append(likert("then:" + item.id(), item.text(), instrument, response.thenAnswers().get(item.id()),
-                        missing.contains("then:" + item.id())));
-            }
-        }
-        if (instrument.outlook() != null) {
-            form.append("<h2>Looking ahead</h2><fieldset class=\"likert\"><legend><span class=\"item-text\">")
-                    .append(TandemPage.text(instrument.outlook().text())).append("</span></legend><div class=\"options\">");
-            for (int i = 0; i < instrument.outlook().options().size(); i++) {
-                boolean checked = response.outlook().isPresent() && response.outlook().getAsInt() == i;
-                form.append("<label><input type=\"radio\" name=\"outlook\" value=\"").append(i).append("\"")
-                        .append(checked ? " checked" : "").append("> ").append(TandemPage.text(instrument.outlook().options().get(i)))
-                        .append("</label>");
-            }
-            form.append("</div></fieldset>");
-        }
-        if (instrument.freeTextPrompt() != null) {
-            form.append("<label for=\"free_text\">").append(TandemPage.text(instrument.freeTextPrompt()))
-                    .append(" <span class=\"muted\">(optional)</span></label><textarea id=\"free_text\" name=\"free_text\" maxlength=\"4000\">")
-                    .append(TandemPage.text(response.freeText().orElse(""))).append("</textarea>");
-        }
-        form.append("<p id=\"autosave-status\" class=\"saved\" role=\"status\" aria-live=\"polite\"></p>")
-                .append("<p><button type=\"submit\" class=\"secondary\">Save answers</button> ")
-                .append("<button type=\"submit\" formaction=\"").append(base).append("/submit\" id=\"submit\">Submit</button></p>")
-                .append("<p class=\"muted\">You can submit once. Until then you can change any answer and come back later.</p></form>");
-        return page.html(form.toString()).script("/assets/assessment.js").response(status);
+            return new Question("outlook", o.text(), false, options);
+        });
+        Optional<FreeText> freeText = Optional.ofNullable(instrument.freeTextPrompt())
+                .map(prompt -> new FreeText(prompt, response.freeText().orElse("")));
+        return pages.page(status, "learning/boundary/assessment.jte", new AssessmentForm(context.displayName(), context.token(),
+                instrument.id(), instrument.title(), response.phase(), Optional.ofNullable(error), Optional.ofNullable(notice),
+                markdown.html(instrument.instructions()), attempt.id(), parts, then, outlook, freeText));
     }
 
-    private static String likert(String name, String text, Instrument instrument, Integer current, boolean missing) {
-        StringBuilder out = new StringBuilder("<fieldset class=\"likert\"").append(missing ? " aria-invalid=\"true\"" : "")
-                .append("><legend><span class=\"item-text\">").append(TandemPage.text(text)).append("</span>")
-                .append(missing ? " <span class=\"incorrect\">(please answer)</span>" : "").append("</legend><div class=\"options\">");
+    private static Question likert(String name, String text, Instrument instrument, Integer current, boolean missing) {
+        List<Option> options = new ArrayList<>();
         for (int v = instrument.scale().min(); v <= instrument.scale().max(); v++) {
-            String label = instrument.scale().labels().get(v - instrument.scale().min());
-            out.append("<label><input type=\"radio\" name=\"").append(TandemPage.attr(name)).append("\" value=\"").append(v).append("\"")
-                    .append(current != null && current == v ? " checked" : "").append("> ").append(TandemPage.text(label)).append("</label>");
+            options.add(new Option(v, instrument.scale().labels().get(v - instrument.scale().min()), current != null && current == v));
         }
-        return out.append("</div></fieldset>").toString();
+        return new Question(name, text, missing, options);
     }
 }

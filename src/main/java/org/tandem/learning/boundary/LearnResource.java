@@ -10,11 +10,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.tandem.catalogue.entity.ContentPack;
-import org.tandem.catalogue.entity.Instrument;
-import org.tandem.catalogue.entity.Module;
-import org.tandem.catalogue.entity.Scenario;
 import org.tandem.catalogue.entity.Seat;
 import org.tandem.learning.control.Attempts;
 import org.tandem.learning.control.Pairings;
@@ -23,7 +22,7 @@ import org.tandem.learning.entity.Attempt;
 import org.tandem.learning.entity.LearnerProfile;
 import org.tandem.learning.entity.Phase;
 import org.tandem.learning.entity.ProfessionalGroup;
-import org.tandem.platform.boundary.TandemPage;
+import org.tandem.platform.boundary.Pages;
 
 /**
  * Where a launch into learning arrives: the activity the link names (custom parameter
@@ -33,6 +32,20 @@ import org.tandem.platform.boundary.TandemPage;
 @RequestScoped
 @Produces(MediaType.TEXT_HTML)
 public class LearnResource {
+
+    /** The view of learning/boundary/activities.jte: the learner's group and consent, and the activities in teaching order. */
+    public record ActivityList(String person, String group, boolean consented, String change, List<Stage> stages) {
+    }
+
+    /** One part of the programme (before, modules, scenarios, with the partner, after). */
+    public record Stage(String heading, List<Item> items) {
+    }
+
+    public record Item(String href, String title, String description, String status) {
+    }
+
+    @Inject
+    Pages pages;
 
     @Inject
     LearnerContext context;
@@ -57,8 +70,7 @@ public class LearnResource {
         String[] parts = activity.get().split(":", 2);
         Optional<ActivityKind> kind = ActivityKind.fromSlug(parts[0]);
         if (kind.isEmpty() || parts.length < 2 || !parts[1].matches("[a-z0-9][a-z0-9-]*")) {
-            return activities.problem(400, "Link not understood", "This course link names the activity '" + activity.get()
-                    + "', which Tandem does not understand. Ask your trainer to place the activity again.");
+            return activities.problem(400, "learning.link", activity.get());
         }
         String path = "/learn/" + kind.get().slug() + "/" + parts[1];
         if (kind.get() == ActivityKind.ASSESSMENT) {
@@ -74,57 +86,44 @@ public class LearnResource {
         LearnerProfile profile = activities.profile(token, "/learn/activities");
         ContentPack pack = activities.latestPack();
         ProfessionalGroup group = profile.group().orElse(ProfessionalGroup.OTHER);
-        TandemPage page = TandemPage.titled("Your activities").person(context.displayName()).heading("Your activities")
-                .html("<p>You take part as a <strong>" + TandemPage.text(ProfileResource.label(group)) + "</strong>"
-                        + (profile.consented() ? "; your assessment answers may be used for the programme evaluation."
-                        : "; your answers are kept out of the programme evaluation.")
-                        + " <a href=\"" + TandemPage.attr(context.link("/learn/profile?next=/learn/activities")) + "\">Change</a></p>");
-        StringBuilder html = new StringBuilder("<h2>Before the programme</h2><ul class=\"activities\">");
-        for (Instrument i : pack.instruments()) {
-            html.append(item("/learn/assessment/" + i.id() + "?phase=pre", i.title(), "Relationship assessment, about 10 minutes",
-                    status(ActivityKind.ASSESSMENT, i.id(), Optional.of(Phase.PRE))));
-        }
-        html.append("</ul><h2>Joint modules</h2><ul class=\"activities\">");
-        for (Module m : pack.modules()) {
-            html.append(item("/learn/module/" + m.id(), m.title(), m.summary() + " About " + m.minutes() + " minutes.",
-                    status(ActivityKind.MODULE, m.id(), Optional.empty())));
-        }
-        html.append("</ul><h2>Role-swap scenarios</h2><ul class=\"activities\">");
-        for (Scenario s : pack.scenarios()) {
+        List<Stage> stages = new ArrayList<>();
+        stages.add(new Stage(pages.text("activities.before"), pack.instruments().stream()
+                .map(i -> item("/learn/assessment/" + i.id() + "?phase=pre", i.title(), pages.text("activities.pre"),
+                        status(ActivityKind.ASSESSMENT, i.id(), Optional.of(Phase.PRE)))).toList()));
+        stages.add(new Stage(pages.text("activities.modules"), pack.modules().stream()
+                .map(m -> item("/learn/module/" + m.id(), m.title(), pages.text("activities.module", m.summary(), m.minutes()),
+                        status(ActivityKind.MODULE, m.id(), Optional.empty()))).toList()));
+        stages.add(new Stage(pages.text("activities.scenarios"), pack.scenarios().stream().map(s -> {
             boolean swap = (group == ProfessionalGroup.MANAGER && s.seat() == Seat.CLINICIAN)
                     || (group == ProfessionalGroup.CLINICIAN && s.seat() == Seat.MANAGER);
-            String seat = s.seat() == Seat.CLINICIAN ? "You play the clinician." : "You play the manager.";
-            html.append(item("/learn/scenario/" + s.id(), s.title(), s.summary() + " " + seat + (swap ? " Recommended for you: a role swap." : ""),
-                    status(ActivityKind.SCENARIO, s.id(), Optional.empty())));
-        }
-        html.append("</ul><h2>With your partner</h2><ul class=\"activities\">")
-                .append(item(PartnerResource.PATH, "Your partner and shadowing log", "Who you train with, your scenario choices"
-                        + " side by side, and the log of your shadowing visits.",
-                        PartnerResource.status(pairings.current(context.learner().course()), context.learner().subject())));
-        html.append("</ul><h2>After the programme</h2><ul class=\"activities\">");
-        for (Instrument i : pack.instruments()) {
-            html.append(item("/learn/assessment/" + i.id() + "?phase=post", i.title(), "The same assessment again, to see what changed",
-                    status(ActivityKind.ASSESSMENT, i.id(), Optional.of(Phase.POST))));
-        }
-        return page.html(html.append("</ul>").toString()).response(200);
+            String description = pages.text("activities.scenario." + s.seat().name(), s.summary());
+            return item("/learn/scenario/" + s.id(), s.title(), swap ? pages.text("activities.scenario.swap", description) : description,
+                    status(ActivityKind.SCENARIO, s.id(), Optional.empty()));
+        }).toList()));
+        stages.add(new Stage(pages.text("activities.partner"), List.of(item(PartnerResource.PATH, pages.text("activities.partner.title"),
+                pages.text("activities.partner.description"), PartnerResource.status(pages, pairings.current(context.learner().course()),
+                        context.learner().subject())))));
+        stages.add(new Stage(pages.text("activities.after"), pack.instruments().stream()
+                .map(i -> item("/learn/assessment/" + i.id() + "?phase=post", i.title(), pages.text("activities.post"),
+                        status(ActivityKind.ASSESSMENT, i.id(), Optional.of(Phase.POST)))).toList()));
+        return pages.page(200, "learning/boundary/activities.jte", new ActivityList(context.displayName(),
+                pages.text("group." + group.name()), profile.consented(), context.link("/learn/profile?next=/learn/activities"), stages));
     }
 
     private String status(ActivityKind kind, String id, Optional<Phase> phase) {
         Optional<Attempt> latest = attempts.latest(context.learner(), kind, id, phase);
         if (latest.isEmpty()) {
-            return "Not started";
+            return pages.text("activities.status.new");
         }
         Attempt a = latest.get();
         if (!a.completed()) {
-            return "In progress";
+            return pages.text("activities.status.started");
         }
-        return kind == ActivityKind.ASSESSMENT ? "Submitted"
-                : "Completed, score " + Math.round(a.score().orElse(0) * 100) + "%";
+        return kind == ActivityKind.ASSESSMENT ? pages.text("activities.status.submitted")
+                : pages.text("activities.status.completed", Math.round(a.score().orElse(0) * 100));
     }
 
-    private String item(String path, String title, String description, String status) {
-        return "<li><a href=\"" + TandemPage.attr(context.link(path)) + "\">" + TandemPage.text(title) + "</a>"
-                + "<br><span class=\"muted\">" + TandemPage.text(description) + "</span><br><span class=\"status\">"
-                + TandemPage.text(status) + "</span></li>";
+    private Item item(String path, String title, String description, String status) {
+        return new Item(context.link(path), title, description, status);
     }
 }

@@ -8,11 +8,11 @@ import org.tandem.access.boundary.LaunchTokens;
 import org.tandem.access.entity.LaunchSession;
 import org.tandem.learning.entity.Learner;
 import org.tandem.learning.entity.ProfessionalGroup;
-import org.tandem.platform.boundary.TandemPage;
 
 /**
  * The person behind a learning page, from the launch token the page carries (pages cannot rely
  * on a session cookie inside the LMS frame). An unknown or expired token ends here with a 401 page.
+ * Forms carry the token back in a hidden field (platform/boundary/token.jte); it doubles as the CSRF token.
  */
 @RequestScoped
 public class LearnerContext {
@@ -59,11 +59,6 @@ public class LearnerContext {
 
     public LaunchSession session() {
         return session;
-    }
-
-    /** The hidden form field that carries the launch token (it doubles as the CSRF token). */
-    public String tokenField() {
-        return "<input type=\"hidden\" name=\"" + TOKEN + "\" value=\"" + TandemPage.attr(token) + "\">";
     }
 
     /** A URL path with the launch token appended. */

@@ -15,8 +15,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 import org.tandem.catalogue.control.MarkdownRenderer;
+import org.tandem.catalogue.control.SafeHtml;
 import org.tandem.catalogue.entity.ContentPack;
 import org.tandem.catalogue.entity.KnowledgeCheck;
 import org.tandem.catalogue.entity.Module;
@@ -29,13 +31,46 @@ import org.tandem.learning.control.ModuleProgress;
 import org.tandem.learning.entity.ActivityKind;
 import org.tandem.learning.entity.Attempt;
 import org.tandem.learning.entity.LearnerProfile;
-import org.tandem.platform.boundary.TandemPage;
+import org.tandem.platform.boundary.Pages;
 
 /** A joint module: one section at a time, both professional views side by side, resumable. */
 @Path("learn/module/{moduleId}")
 @RequestScoped
 @Produces(MediaType.TEXT_HTML)
 public class ModuleResource {
+
+    /**
+     * The view of learning/boundary/module.jte: one section, both professional views, and what the
+     * learner does next (answer the check, read its feedback, reflect, or continue).
+     */
+    public record SectionView(String person, Form form, String moduleTitle, int number, int sections, String title,
+                              Optional<String> error, Optional<SafeHtml> intro, SafeHtml managerView, SafeHtml clinicianView,
+                              Optional<Check> check, Optional<Feedback> feedback, Optional<Reflection> reflection, boolean last) {
+    }
+
+    /** What every form of the section carries: the launch token, the attempt and the section it was drawn for. */
+    public record Form(String token, String moduleId, long attempt, int step) {
+    }
+
+    public record Check(String question, List<String> options) {
+    }
+
+    public record Feedback(boolean correct, String chosen, Optional<String> answer, SafeHtml explanation) {
+    }
+
+    public record Reflection(String prompt, String text) {
+    }
+
+    /** The view of learning/boundary/moduleDone.jte: the score and each knowledge check's result. */
+    public record Summary(String person, String token, String moduleId, String title, long score, List<CheckResult> checks,
+                          String activities) {
+    }
+
+    public record CheckResult(String question, boolean correct) {
+    }
+
+    @Inject
+    Pages pages;
 
     @Inject
     LearnerContext context;
@@ -69,29 +104,28 @@ public class ModuleResource {
         activities.profile(token, "/learn/module/" + moduleId);
         Attempt attempt = activities.ownAttempt(attemptId);
         if (attempt.kind() != ActivityKind.MODULE || !attempt.activityId().equals(moduleId)) {
-            throw activities.notFound("That attempt is not an attempt at this module.");
+            throw activities.notFound("module.notThis");
         }
         if (attempt.completed()) {
-            return activities.problem(409, "Already completed", "You have completed this module; nothing was changed.");
+            return activities.problem(409, "module.completed");
         }
         Module module = module(activities.pinned(attempt), moduleId);
         ModuleProgress progress = AttemptStates.module(module, attempt.state());
         if (step != progress.sectionIndex()) {
-            return activities.problem(409, "This page was out of date",
-                    "The module had already moved on (perhaps the form was sent twice). Nothing was changed.");
+            return activities.problem(409, "module.moved");
         }
         Section current = progress.currentSection().orElseThrow();
         try {
             ModuleProgress next = switch (action == null ? "" : action) {
                 case "answer" -> {
                     if (option == null) {
-                        throw new InvalidAnswer("Choose an answer before checking it.");
+                        throw new InvalidAnswer(pages.text("module.choose"));
                     }
                     yield progress.answer(current.id(), option);
                 }
                 case "reflect" -> progress.reflect(current.id(), reflection == null ? "" : reflection).advance();
                 case "next" -> progress.advance();
-                default -> throw new InvalidAnswer("Unknown action '" + action + "'.");
+                default -> throw new InvalidAnswer(pages.text("module.action", action));
             };
             if (next.completed()) {
                 attempts.complete(attempt, AttemptStates.of(next), next.score());
@@ -102,7 +136,7 @@ public class ModuleResource {
         } catch (InvalidAnswer e) {
             return section(module, progress, attempt, e.getMessage(), 400);
         } catch (OptimisticLockException e) {
-            return activities.problem(409, "This page was out of date", "The module changed in another window. Nothing was changed.");
+            return activities.problem(409, "module.window");
         }
         return Response.seeOther(URI.create(context.link("/learn/module/" + moduleId))).build();
     }
@@ -123,78 +157,31 @@ public class ModuleResource {
     }
 
     private Module module(ContentPack pack, String moduleId) {
-        return pack.module(moduleId).orElseThrow(() -> activities.notFound("There is no module '" + moduleId + "'."));
+        return pack.module(moduleId).orElseThrow(() -> activities.notFound("module.none", moduleId));
     }
 
     private Response section(Module module, ModuleProgress progress, Attempt attempt, String error, int status) {
         Section s = progress.currentSection().orElseThrow();
         int index = progress.sectionIndex();
-        TandemPage page = TandemPage.titled(module.title()).person(context.displayName())
-                .html("<p class=\"progress\">" + TandemPage.text(module.title()) + " · section " + (index + 1) + " of "
-                        + module.sections().size() + "</p>")
-                .heading(s.title());
-        if (error != null) {
-            page.html("<div class=\"error\" role=\"alert\">" + TandemPage.text(error) + "</div>");
-        }
-        if (s.intro() != null) {
-            page.html("<div class=\"intro\">" + markdown.html(s.intro()) + "</div>");
-        }
-        page.html("<div class=\"views\"><section class=\"view manager\" aria-labelledby=\"manager-view\">"
-                + "<h2 id=\"manager-view\" class=\"h3\">The manager's view</h2>" + markdown.html(s.managerView()) + "</section>"
-                + "<section class=\"view clinician\" aria-labelledby=\"clinician-view\">"
-                + "<h2 id=\"clinician-view\" class=\"h3\">The clinician's view</h2>" + markdown.html(s.clinicianView())
-                + "</section></div>");
-        String form = "<form method=\"post\" action=\"/learn/module/" + TandemPage.attr(module.id()) + "\">" + context.tokenField()
-                + "<input type=\"hidden\" name=\"attempt\" value=\"" + attempt.id() + "\">"
-                + "<input type=\"hidden\" name=\"step\" value=\"" + index + "\">";
         KnowledgeCheck check = s.check();
-        Optional<CheckFeedback> feedback = progress.feedback(s.id());
-        if (check != null && feedback.isEmpty()) {
-            StringBuilder options = new StringBuilder();
-            for (int i = 0; i < check.options().size(); i++) {
-                options.append("<label><input type=\"radio\" name=\"option\" required value=\"").append(i).append("\"> ")
-                        .append(TandemPage.text(check.options().get(i))).append("</label>");
-            }
-            page.html(form + "<fieldset><legend>Check your understanding: " + TandemPage.text(check.question())
-                    + "</legend><div class=\"options stacked\">" + options + "</div></fieldset>"
-                    + "<input type=\"hidden\" name=\"action\" value=\"answer\"><p><button type=\"submit\">Check my answer</button></p></form>");
-        } else if (check != null) {
-            CheckFeedback f = feedback.get();
-            page.html("<div class=\"notice\" role=\"status\" id=\"feedback\"><p class=\"" + (f.correct() ? "correct\">Correct." : "incorrect\">Not quite.")
-                    + "</p><p>You chose: " + TandemPage.text(check.options().get(f.chosen())) + "</p>"
-                    + (f.correct() ? "" : "<p>The answer: " + TandemPage.text(check.options().get(f.correctOption())) + "</p>")
-                    + (check.explanation() == null ? "" : markdown.html(check.explanation())) + "</div>"
-                    + form + "<input type=\"hidden\" name=\"action\" value=\"next\"><p><button type=\"submit\">"
-                    + (index + 1 == module.sections().size() ? "Finish the module" : "Continue") + "</button></p></form>");
-        } else if (s.reflection() != null) {
-            page.html(form + "<label for=\"reflection\">Reflection: " + TandemPage.text(s.reflection()) + "</label>"
-                    + "<p class=\"muted\" id=\"reflection-hint\">Only you see this. It is optional.</p>"
-                    + "<textarea id=\"reflection\" name=\"reflection\" maxlength=\"4000\" aria-describedby=\"reflection-hint\">"
-                    + TandemPage.text(progress.reflections().getOrDefault(s.id(), "")) + "</textarea>"
-                    + "<input type=\"hidden\" name=\"action\" value=\"reflect\"><p><button type=\"submit\">Save and continue</button></p></form>");
-        } else {
-            page.html(form + "<input type=\"hidden\" name=\"action\" value=\"next\"><p><button type=\"submit\">Continue</button></p></form>");
-        }
-        return page.response(status);
+        Optional<CheckFeedback> feedback = check == null ? Optional.empty() : progress.feedback(s.id());
+        Optional<Check> ask = check != null && feedback.isEmpty()
+                ? Optional.of(new Check(check.question(), check.options())) : Optional.empty();
+        Optional<Feedback> answered = feedback.map(f -> new Feedback(f.correct(), check.options().get(f.chosen()),
+                f.correct() ? Optional.empty() : Optional.of(check.options().get(f.correctOption())), markdown.html(check.explanation())));
+        Optional<Reflection> reflection = check == null && s.reflection() != null
+                ? Optional.of(new Reflection(s.reflection(), progress.reflections().getOrDefault(s.id(), ""))) : Optional.empty();
+        return pages.page(status, "learning/boundary/module.jte", new SectionView(context.displayName(),
+                new Form(context.token(), module.id(), attempt.id(), index), module.title(), index + 1, module.sections().size(),
+                s.title(), Optional.ofNullable(error), Optional.ofNullable(s.intro()).map(markdown::html),
+                markdown.html(s.managerView()), markdown.html(s.clinicianView()), ask, answered, reflection,
+                index + 1 == module.sections().size()));
     }
 
     private Response summary(Module module, ModuleProgress progress, Attempt attempt) {
-        StringBuilder checks = new StringBuilder("<ul>");
-        for (CheckFeedback f : progress.feedback()) {
-            Section s = module.sections().stream().filter(x -> x.id().equals(f.sectionId())).findFirst().orElseThrow();
-            checks.append("<li>").append(TandemPage.text(s.check().question())).append(" – <span class=\"")
-                    .append(f.correct() ? "correct\">correct" : "incorrect\">not correct").append("</span></li>");
-        }
-        checks.append("</ul>");
-        long score = Math.round(attempt.score().orElse(0) * 100);
-        return TandemPage.titled(module.title()).person(context.displayName())
-                .heading(module.title())
-                .html("<div class=\"notice\" role=\"status\"><p id=\"result\">You have completed this module. "
-                        + "Knowledge checks: <strong>" + score + "%</strong> correct.</p></div>")
-                .html(progress.feedback().isEmpty() ? "" : "<h2>Your knowledge checks</h2>" + checks)
-                .html("<form method=\"post\" action=\"/learn/module/" + TandemPage.attr(module.id()) + "/restart\">" + context.tokenField()
-                        + "<p><button type=\"submit\" class=\"secondary\">Start the module again</button> "
-                        + "<a href=\"" + TandemPage.attr(context.link("/learn/activities")) + "\">All activities</a></p></form>")
-                .response(200);
+        List<CheckResult> checks = progress.feedback().stream().map(f -> new CheckResult(module.sections().stream()
+                .filter(x -> x.id().equals(f.sectionId())).findFirst().orElseThrow().check().question(), f.correct())).toList();
+        return pages.page(200, "learning/boundary/moduleDone.jte", new Summary(context.displayName(), context.token(), module.id(),
+                module.title(), Math.round(attempt.score().orElse(0) * 100), checks, context.link("/learn/activities")));
     }
 }

@@ -1,8 +1,5 @@
 package org.tandem.learning.boundary;
 
-import static org.tandem.platform.boundary.TandemPage.attr;
-import static org.tandem.platform.boundary.TandemPage.text;
-
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -20,6 +17,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,9 +40,8 @@ import org.tandem.learning.control.ShadowingRefused;
 import org.tandem.learning.entity.ActivityKind;
 import org.tandem.learning.entity.Attempt;
 import org.tandem.learning.entity.Learner;
-import org.tandem.learning.entity.ProfessionalGroup;
 import org.tandem.learning.entity.ShadowingEntry;
-import org.tandem.platform.boundary.TandemPage;
+import org.tandem.platform.boundary.Pages;
 
 /**
  * A learner's partner page: who they are paired with, their scenario choices side by side with
@@ -58,6 +55,37 @@ public class PartnerResource {
 
     static final String PATH = "/learn/partner";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+    /**
+     * The view of learning/boundary/partner.jte. {@code comparisons} is empty when the learner has no
+     * partner (then the section is not shown at all); {@code canWrite} offers the shadowing form.
+     */
+    public record PartnerPage(String person, String token, Optional<String> error, Optional<String> notice,
+                              List<Partner> partners, Optional<String> unpairedReason, List<String> departed,
+                              Optional<List<Comparison>> comparisons, boolean canWrite, List<Entry> entries, String activities) {
+    }
+
+    public record Partner(String name, String group) {
+    }
+
+    /** One scenario both finished, decision by decision; a side is empty where that path had already ended. */
+    public record Comparison(String scenarioId, String scenario, String partner, List<Row> rows, String myEnding,
+                             String theirEnding, long agreements) {
+    }
+
+    public record Row(int decision, Optional<ChoiceComparison.Taken> mine, Optional<ChoiceComparison.Taken> theirs) {
+    }
+
+    /** A shadowing-log entry as this learner sees it: confirmed (by whom), to confirm, or waiting (and why). */
+    public record Entry(long id, String day, String setting, String author, String learned, Optional<String> confirmedBy,
+                        boolean canConfirm, String waiting) {
+    }
+
+    public static final int MAX_SETTING = ShadowingEntry.MAX_SETTING;
+    public static final int MAX_LEARNED = ShadowingEntry.MAX_LEARNED;
+
+    @Inject
+    Pages pages;
 
     @Inject
     LearnerContext context;
@@ -81,8 +109,8 @@ public class PartnerResource {
     @Transactional
     public Response show(@QueryParam(LearnerContext.TOKEN) String token, @QueryParam("done") String done) {
         activities.profile(token, PATH);
-        String notice = "written".equals(done) ? "Your entry is in the log; your partner can now confirm it."
-                : "confirmed".equals(done) ? "Entry confirmed." : null;
+        String notice = "written".equals(done) ? pages.text("partner.written")
+                : "confirmed".equals(done) ? pages.text("partner.confirmed") : null;
         return page(notice, null, 200);
     }
 
@@ -100,7 +128,7 @@ public class PartnerResource {
             try {
                 day = date == null || date.isBlank() ? null : LocalDate.parse(date.trim());
             } catch (DateTimeParseException e) {
-                throw new ShadowingRefused("Enter the date as year-month-day, for example 2026-05-04.");
+                throw new ShadowingRefused(pages.text("partner.date"));
             }
             log.write(me, partners, day, setting, learned);
         } catch (ShadowingRefused e) {
@@ -132,44 +160,19 @@ public class PartnerResource {
         Learner me = context.learner();
         CoursePairs pairs = pairings.current(me.course());
         List<RosterMember> partners = pairs.pairing().partnerOf(me.subject());
-        TandemPage page = TandemPage.titled("Your partner").person(context.displayName()).heading("Your partner");
-        if (error != null) {
-            page.html("<div class=\"error\" role=\"alert\" id=\"problem\">" + text(error) + "</div>");
-        }
-        if (notice != null) {
-            page.html("<div class=\"notice\" role=\"status\" id=\"done\">" + text(notice) + "</div>");
-        }
-        page.html(partnersSection(me, pairs, partners));
-        if (!partners.isEmpty()) {
-            page.html(comparisons(me, partners));
-        }
-        page.html(shadowing(me, partners));
-        return page.html("<p><a href=\"" + attr(context.link("/learn/activities")) + "\">Back to your activities</a></p>")
-                .response(status);
-    }
-
-    private String partnersSection(Learner me, CoursePairs pairs, List<RosterMember> partners) {
-        StringBuilder html = new StringBuilder();
-        if (partners.isEmpty()) {
-            String why = pairs.unpairedReason(me.subject()).map(r -> " (" + r.description() + ")").orElse("");
-            html.append("<p id=\"not-paired\">You are not in a pair yet").append(text(why))
-                    .append(". Your trainer pairs managers with clinicians; this page shows your partner once you have one.</p>");
-        } else {
-            html.append("<p>You train together with:</p><ul id=\"partners\">");
-            partners.forEach(p -> html.append("<li>").append(text(p.displayName())).append(" <span class=\"muted\">(")
-                    .append(text(lower(p.group()))).append(")</span></li>"));
-            html.append("</ul>");
-        }
-        pairs.departedPartnersOf(me.subject()).forEach(d -> html.append("<p class=\"notice\" id=\"partner-left\">")
-                .append(text(d.displayName() + " has left the course, so is no longer your partner.")).append("</p>"));
-        return html.toString();
+        return pages.page(status, "learning/boundary/partner.jte", new PartnerPage(context.displayName(), context.token(),
+                Optional.ofNullable(error), Optional.ofNullable(notice),
+                partners.stream().map(p -> new Partner(p.displayName(), pages.text("group.lower." + p.group().name()))).toList(),
+                partners.isEmpty() ? pairs.unpairedReason(me.subject()).map(r -> pages.text("unpaired." + r.name())) : Optional.empty(),
+                pairs.departedPartnersOf(me.subject()).stream().map(d -> d.displayName()).toList(),
+                partners.isEmpty() ? Optional.empty() : Optional.of(comparisons(me, partners)),
+                !partners.isEmpty(), entries(me, partners), context.link("/learn/activities")));
     }
 
     /** Each scenario both (or all three, in a trio) have completed, side by side, one partner at a time. */
-    private String comparisons(Learner me, List<RosterMember> partners) {
-        StringBuilder html = new StringBuilder("<h2>Your scenario choices side by side</h2>");
+    private List<Comparison> comparisons(Learner me, List<RosterMember> partners) {
+        List<Comparison> comparisons = new ArrayList<>();
         ContentPack pack = activities.latestPack();
-        boolean any = false;
         for (Scenario scenario : pack.scenarios()) {
             Optional<Attempt> mine = completed(me, scenario.id());
             if (mine.isEmpty()) {
@@ -180,18 +183,12 @@ public class PartnerResource {
                 if (theirs.isEmpty()) {
                     continue;
                 }
-                Optional<ChoiceComparison> comparison = compare(scenario.id(), mine.get(), theirs.get());
-                if (comparison.isPresent()) {
-                    any = true;
-                    html.append(table(scenario, partner, comparison.get()));
-                }
+                compare(scenario.id(), mine.get(), theirs.get()).ifPresent(c -> comparisons.add(new Comparison(scenario.id(),
+                        scenario.title(), partner.displayName(), c.rows().stream().map(r -> new Row(r.decision(), r.mine(), r.theirs()))
+                        .toList(), c.mine().map(Ending::title).orElse(""), c.theirs().map(Ending::title).orElse(""), c.agreements())));
             }
         }
-        if (!any) {
-            html.append("<p id=\"no-comparison\">When you and your partner have both finished a role-swap scenario, your"
-                    + " choices appear here side by side.</p>");
-        }
-        return html.toString();
+        return comparisons;
     }
 
     private Optional<Attempt> completed(Learner learner, String scenarioId) {
@@ -210,77 +207,30 @@ public class PartnerResource {
                 AttemptStates.scenario(b.get(), theirs.state())));
     }
 
-    private static String table(Scenario scenario, RosterMember partner, ChoiceComparison c) {
-        StringBuilder html = new StringBuilder("<h3>" + text(scenario.title()) + "</h3><table class=\"comparison\" data-scenario=\""
-                + attr(scenario.id()) + "\"><caption class=\"visually-hidden\">Your choices and " + text(partner.displayName())
-                + "'s in " + text(scenario.title()) + "</caption><thead><tr><th scope=\"col\">Decision</th><th scope=\"col\">You</th>"
-                + "<th scope=\"col\">" + text(partner.displayName()) + "</th></tr></thead><tbody>");
-        for (ChoiceComparison.Row row : c.rows()) {
-            html.append("<tr><th scope=\"row\">").append(row.decision()).append("</th><td>").append(taken(row.mine()))
-                    .append("</td><td>").append(taken(row.theirs())).append("</td></tr>");
-        }
-        html.append("<tr><th scope=\"row\">Ending</th><td>").append(text(c.mine().map(Ending::title).orElse("")))
-                .append("</td><td>").append(text(c.theirs().map(Ending::title).orElse(""))).append("</td></tr>");
-        return html.append("</tbody></table><p class=\"muted\">You chose alike at ").append(c.agreements()).append(" of ")
-                .append(c.rows().size()).append(" decisions.</p>").toString();
-    }
-
-    private static String taken(Optional<ChoiceComparison.Taken> taken) {
-        return taken.map(t -> "<span class=\"muted\">" + text(t.sceneTitle()) + ":</span> " + text(t.choiceText()))
-                .orElse("<span class=\"muted\">(the scenario had ended)</span>");
-    }
-
-    private String shadowing(Learner me, List<RosterMember> partners) {
-        StringBuilder html = new StringBuilder("<h2>Shadowing log</h2><p>Spend time in your partner's working world and note"
-                + " what you learned about their priorities. Your partner confirms each entry.</p>");
-        if (!partners.isEmpty()) {
-            html.append("<form method=\"post\" action=\"/learn/partner/shadowing\" id=\"shadowing-form\">")
-                    .append(context.tokenField())
-                    .append("<label for=\"date\">Date</label><input type=\"date\" id=\"date\" name=\"date\" required>")
-                    .append("<label for=\"setting\">Setting</label><input type=\"text\" id=\"setting\" name=\"setting\" maxlength=\"")
-                    .append(ShadowingEntry.MAX_SETTING).append("\" required placeholder=\"for example: bed meeting, ward 7\">")
-                    .append("<label for=\"learned\">What I learned about your priorities</label><textarea id=\"learned\""
-                            + " name=\"learned\" maxlength=\"").append(ShadowingEntry.MAX_LEARNED).append("\" required></textarea>")
-                    .append("<p><button type=\"submit\">Add to the log</button></p></form>");
-        }
+    private List<Entry> entries(Learner me, List<RosterMember> partners) {
         List<ShadowingEntry> entries = log.visibleTo(me);
         if (entries.isEmpty()) {
-            return html.append("<p id=\"no-entries\">No entries yet.</p>").toString();
+            return List.of();
         }
         Map<String, String> names = new HashMap<>();
         learners.of(me.course()).forEach(l -> names.put(l.subject(), l.displayName()));
         Set<String> current = partners.stream().map(RosterMember::key).collect(Collectors.toSet());
-        html.append("<div id=\"entries\">");
-        for (ShadowingEntry e : entries) {
+        String partner = pages.text("partner.someone");
+        return entries.stream().map(e -> {
             boolean mine = e.author().equals(me.subject());
-            String author = mine ? "You" : names.getOrDefault(e.author(), "Your partner");
-            html.append("<article class=\"entry\" data-entry=\"").append(e.id()).append("\"><h3>")
-                    .append(text(DAY.format(e.shadowedOn()) + " – " + e.setting())).append("</h3><p class=\"muted\">")
-                    .append(text(author + " wrote:")).append("</p><p class=\"learned\">").append(text(e.learned())).append("</p>");
-            if (e.confirmed()) {
-                String by = e.confirmedBy().map(s -> s.equals(me.subject()) ? "you" : names.getOrDefault(s, "your partner")).orElse("");
-                html.append("<p class=\"ok\">Confirmed by ").append(text(by)).append("</p>");
-            } else if (!mine && current.contains(e.author())) {
-                html.append("<form method=\"post\" action=\"/learn/partner/shadowing/").append(e.id()).append("/confirm\">")
-                        .append(context.tokenField()).append("<button type=\"submit\" class=\"secondary\">Confirm this entry</button></form>");
-            } else {
-                html.append("<p class=\"muted\">").append(text(mine ? "Waiting for your partner to confirm it."
-                        : "Not confirmed; you are no longer paired with its author.")).append("</p>");
-            }
-            html.append("</article>");
-        }
-        return html.append("</div>").toString();
+            Optional<String> confirmedBy = e.confirmed() ? Optional.of(e.confirmedBy().map(by -> by.equals(me.subject())
+                    ? pages.text("partner.you.lower") : names.getOrDefault(by, pages.text("partner.someone.lower"))).orElse("")) : Optional.empty();
+            boolean canConfirm = !e.confirmed() && !mine && current.contains(e.author());
+            return new Entry(e.id(), DAY.format(e.shadowedOn()), e.setting(),
+                    mine ? pages.text("partner.you") : names.getOrDefault(e.author(), partner), e.learned(), confirmedBy, canConfirm,
+                    pages.text(mine ? "partner.waiting" : "partner.stale"));
+        }).toList();
     }
-
 
     /** The line the activity list shows for the partner page. */
-    static String status(CoursePairs pairs, String subject) {
+    static String status(Pages pages, CoursePairs pairs, String subject) {
         List<RosterMember> partners = pairs.pairing().partnerOf(subject);
-        return partners.isEmpty() ? "Not paired yet"
-                : "Paired with " + partners.stream().map(RosterMember::displayName).collect(Collectors.joining(" and "));
-    }
-
-    private static String lower(ProfessionalGroup group) {
-        return group.label().toLowerCase(Locale.ROOT);
+        return partners.isEmpty() ? pages.text("partner.status.none") : pages.text("partner.status.paired",
+                partners.stream().map(RosterMember::displayName).reduce((a, b) -> pages.text("list.and", a, b)).orElseThrow());
     }
 }

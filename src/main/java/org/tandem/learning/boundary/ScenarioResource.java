@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tandem.catalogue.control.MarkdownRenderer;
+import org.tandem.catalogue.control.SafeHtml;
 import org.tandem.catalogue.entity.Choice;
 import org.tandem.catalogue.entity.ContentPack;
 import org.tandem.catalogue.entity.Ending;
@@ -39,13 +40,53 @@ import org.tandem.learning.entity.ActivityKind;
 import org.tandem.learning.entity.Attempt;
 import org.tandem.learning.entity.LearnerProfile;
 import org.tandem.learning.entity.ProfessionalGroup;
-import org.tandem.platform.boundary.TandemPage;
+import org.tandem.platform.boundary.Pages;
 
 /** A role-swap scenario: scenes, choices, visible measures, an ending and the debrief. */
 @Path("learn/scenario/{scenarioId}")
 @RequestScoped
 @Produces(MediaType.TEXT_HTML)
 public class ScenarioResource {
+
+    /** The view of learning/boundary/scene.jte: a scene of the scenario with its measures and choices. */
+    public record SceneView(String person, Play play, int decision, String title, Optional<SeatBanner> seat, Optional<String> error,
+                            Optional<SafeHtml> feedback, List<Gauge> measures, SafeHtml narrative, List<ChoiceButton> choices) {
+    }
+
+    /** What each choice's form carries: the launch token, the attempt and the step it was drawn for. */
+    public record Play(String token, String scenarioId, String scenarioTitle, long attempt, int step) {
+    }
+
+    /** Which seat the learner plays ("the clinician") and what that means for them. */
+    public record SeatBanner(String seat, String note) {
+    }
+
+    public record Gauge(String id, String label, int value, int min, int max) {
+    }
+
+    public record ChoiceButton(String id, String text) {
+    }
+
+    /** The view of learning/boundary/ending.jte: the ending, its debrief, the score and how the other group chose. */
+    public record EndingView(String person, Play play, String title, List<Gauge> measures, String endingId, SafeHtml narrative,
+                             SafeHtml debrief, long score, OtherGroup other, String activities) {
+    }
+
+    /**
+     * How the other professional group chose: {@code group} is empty for learners in neither group,
+     * {@code moreNeeded} is above 0 while the group is too small to show.
+     */
+    public record OtherGroup(Optional<String> group, int moreNeeded, int size, List<SceneShares> scenes, List<Share> endings) {
+    }
+
+    public record SceneShares(String title, boolean tooFew, List<Share> choices) {
+    }
+
+    public record Share(String text, int percent, boolean yours) {
+    }
+
+    @Inject
+    Pages pages;
 
     @Inject
     LearnerContext context;
@@ -83,16 +124,15 @@ public class ScenarioResource {
         LearnerProfile profile = activities.profile(token, "/learn/scenario/" + scenarioId);
         Attempt attempt = activities.ownAttempt(attemptId);
         if (attempt.kind() != ActivityKind.SCENARIO || !attempt.activityId().equals(scenarioId)) {
-            throw activities.notFound("That attempt is not an attempt at this scenario.");
+            throw activities.notFound("scenario.notThis");
         }
         if (attempt.completed()) {
-            return activities.problem(409, "Already finished", "You have reached an ending of this scenario; nothing was changed.");
+            return activities.problem(409, "scenario.finished");
         }
         Scenario scenario = scenario(activities.pinned(attempt), scenarioId);
         ScenarioPlay play = AttemptStates.scenario(scenario, attempt.state());
         if (step != play.path().size()) {
-            return activities.problem(409, "This page was out of date",
-                    "The scenario had already moved on (perhaps the choice was sent twice). Nothing was changed.");
+            return activities.problem(409, "scenario.moved");
         }
         try {
             ScenarioPlay next = play.choose(choiceId == null ? "" : choiceId);
@@ -103,9 +143,9 @@ public class ScenarioResource {
             }
             attempts.flush();
         } catch (InvalidChoice e) {
-            return scene(scenario, play, attempt, profile, "That choice is not offered in this scene. Nothing was changed.", 400);
+            return scene(scenario, play, attempt, profile, pages.text("scenario.notOffered"), 400);
         } catch (OptimisticLockException e) {
-            return activities.problem(409, "This page was out of date", "The scenario changed in another window. Nothing was changed.");
+            return activities.problem(409, "scenario.window");
         }
         return Response.seeOther(URI.create(context.link("/learn/scenario/" + scenarioId))).build();
     }
@@ -126,85 +166,53 @@ public class ScenarioResource {
     }
 
     private Scenario scenario(ContentPack pack, String scenarioId) {
-        return pack.scenario(scenarioId).orElseThrow(() -> activities.notFound("There is no scenario '" + scenarioId + "'."));
+        return pack.scenario(scenarioId).orElseThrow(() -> activities.notFound("scenario.none", scenarioId));
     }
 
-    private String seatBanner(Scenario scenario, LearnerProfile profile) {
+    private SeatBanner seatBanner(Scenario scenario, LearnerProfile profile) {
         Seat yours = SeatAssignment.swapped(profile.group().orElse(ProfessionalGroup.OTHER), scenario.seat())
                 .overriddenBy(context.customValue("tandem_seat").map(s -> s.toUpperCase(Locale.ROOT))
                         .filter(s -> s.equals("CLINICIAN") || s.equals("MANAGER")).map(Seat::valueOf).orElse(null)).seat();
-        String seat = scenario.seat() == Seat.CLINICIAN ? "the clinician" : "the manager";
         ProfessionalGroup group = profile.group().orElse(ProfessionalGroup.OTHER);
-        String note = group == ProfessionalGroup.OTHER ? "see how this role weighs the situation."
-                : yours == scenario.seat() ? "a role swap for you: see the situation from the other side."
-                : "your own side of the table; the role-swap scenarios put you in the other seat.";
-        return "<p class=\"notice\" id=\"seat\">You are playing <strong>" + seat + "</strong> – " + TandemPage.text(note) + "</p>";
+        String note = group == ProfessionalGroup.OTHER ? "other" : yours == scenario.seat() ? "swap" : "own";
+        return new SeatBanner(pages.text("scenario.seat." + scenario.seat().name()), pages.text("scenario.seat.note." + note));
     }
 
-    private String measures(Scenario scenario, Map<String, Integer> values) {
-        StringBuilder out = new StringBuilder("<h2 class=\"visually-hidden\">Measures</h2><ul class=\"measures\" aria-label=\"Measures\">");
-        for (Measure m : scenario.measures()) {
-            int value = values.getOrDefault(m.id(), m.initial());
-            out.append("<li><span id=\"measure-").append(TandemPage.attr(m.id())).append("\">").append(TandemPage.text(m.label()))
-                    .append(": <strong>").append(value).append("</strong></span><meter min=\"").append(m.min()).append("\" max=\"")
-                    .append(m.max()).append("\" value=\"").append(value).append("\" aria-labelledby=\"measure-")
-                    .append(TandemPage.attr(m.id())).append("\"></meter></li>");
-        }
-        return out.append("</ul>").toString();
+    private static List<Gauge> measures(Scenario scenario, Map<String, Integer> values) {
+        return scenario.measures().stream().map(m -> new Gauge(m.id(), m.label(), values.getOrDefault(m.id(), m.initial()),
+                m.min(), m.max())).toList();
+    }
+
+    private Play play(Scenario scenario, Attempt attempt, int step) {
+        return new Play(context.token(), scenario.id(), scenario.title(), attempt.id(), step);
     }
 
     private Response scene(Scenario scenario, ScenarioPlay play, Attempt attempt, LearnerProfile profile, String error, int status) {
         Scene scene = play.currentScene().orElseThrow();
-        TandemPage page = TandemPage.titled(scenario.title()).person(context.displayName())
-                .html("<p class=\"progress\">" + TandemPage.text(scenario.title()) + " · decision " + (play.path().size() + 1) + "</p>")
-                .heading(scene.title())
-                .html(play.path().isEmpty() ? seatBanner(scenario, profile) : "");
-        if (error != null) {
-            page.html("<div class=\"error\" role=\"alert\">" + TandemPage.text(error) + "</div>");
-        }
-        play.lastChoice().filter(c -> c.feedback() != null)
-                .ifPresent(c -> page.html("<div class=\"notice\" role=\"status\">" + markdown.html(c.feedback()) + "</div>"));
-        page.html(measures(scenario, play.measures()))
-                .html("<div class=\"narrative\">" + markdown.html(scene.narrative()) + "</div>");
-        StringBuilder choices = new StringBuilder("<h2>What do you do?</h2><ul class=\"choices\">");
-        for (Choice c : scene.choices()) {
-            choices.append("<li><form method=\"post\" action=\"/learn/scenario/").append(TandemPage.attr(scenario.id())).append("/choose\">")
-                    .append(context.tokenField())
-                    .append("<input type=\"hidden\" name=\"attempt\" value=\"").append(attempt.id()).append("\">")
-                    .append("<input type=\"hidden\" name=\"step\" value=\"").append(play.path().size()).append("\">")
-                    .append("<input type=\"hidden\" name=\"choice\" value=\"").append(TandemPage.attr(c.id())).append("\">")
-                    .append("<button type=\"submit\" id=\"choice-").append(TandemPage.attr(c.id())).append("\">")
-                    .append(TandemPage.text(c.text())).append("</button></form></li>");
-        }
-        return page.html(choices.append("</ul>").toString()).response(status);
+        return pages.page(status, "learning/boundary/scene.jte", new SceneView(context.displayName(),
+                play(scenario, attempt, play.path().size()), play.path().size() + 1, scene.title(),
+                play.path().isEmpty() ? Optional.of(seatBanner(scenario, profile)) : Optional.empty(), Optional.ofNullable(error),
+                play.lastChoice().filter(c -> c.feedback() != null).map(c -> markdown.html(c.feedback())),
+                measures(scenario, play.measures()), markdown.html(scene.narrative()),
+                scene.choices().stream().map(c -> new ChoiceButton(c.id(), c.text())).toList()));
     }
 
     private Response ending(Scenario scenario, ScenarioPlay play, Attempt attempt, LearnerProfile profile) {
         Ending ending = play.ending().orElseThrow();
-        long score = Math.round(attempt.score().orElse(0) * 100);
-        TandemPage page = TandemPage.titled(scenario.title()).person(context.displayName())
-                .html("<p class=\"progress\">" + TandemPage.text(scenario.title()) + " · ending</p>")
-                .heading(ending.title())
-                .html(measures(scenario, play.measures()))
-                .html("<div class=\"narrative\" id=\"ending\" data-ending=\"" + TandemPage.attr(ending.id()) + "\">"
-                        + markdown.html(ending.narrative()) + "</div>")
-                .html("<h2>Debrief</h2>" + markdown.html(ending.debrief()))
-                .html("<p id=\"result\">Your decisions scored <strong>" + score + "%</strong> of the best possible path.</p>")
-                .html(otherGroup(scenario, play, profile, attempt.packVersion()));
-        return page.html("<form method=\"post\" action=\"/learn/scenario/" + TandemPage.attr(scenario.id()) + "/restart\">"
-                        + context.tokenField() + "<p><button type=\"submit\" class=\"secondary\">Play again</button> "
-                        + "<a href=\"" + TandemPage.attr(context.link("/learn/activities")) + "\">All activities</a></p></form>")
-                .response(200);
+        return pages.page(200, "learning/boundary/ending.jte", new EndingView(context.displayName(),
+                play(scenario, attempt, play.path().size()), ending.title(), measures(scenario, play.measures()), ending.id(),
+                markdown.html(ending.narrative()), markdown.html(ending.debrief()), Math.round(attempt.score().orElse(0) * 100),
+                otherGroup(scenario, play, profile, attempt.packVersion()), context.link("/learn/activities")));
     }
 
     /** How learners of the other professional group chose: aggregated, and only above the minimum group size. */
-    private String otherGroup(Scenario scenario, ScenarioPlay play, LearnerProfile profile, int packVersion) {
+    private OtherGroup otherGroup(Scenario scenario, ScenarioPlay play, LearnerProfile profile, int packVersion) {
         ProfessionalGroup own = profile.group().orElse(ProfessionalGroup.OTHER);
         if (own == ProfessionalGroup.OTHER) {
-            return "<h2>How the other group chose</h2><p>This comparison is shown to managers and clinicians.</p>";
+            return new OtherGroup(Optional.empty(), 0, 0, List.of(), List.of());
         }
         ProfessionalGroup other = own == ProfessionalGroup.MANAGER ? ProfessionalGroup.CLINICIAN : ProfessionalGroup.MANAGER;
-        String otherName = other == ProfessionalGroup.MANAGER ? "managers" : "clinicians";
+        Optional<String> otherName = Optional.of(pages.text("scenario.others." + other.name()));
         List<CompletedPath> paths = attempts.completedScenarioAttempts(context.learner(), scenario.id(), other).stream()
                 // paths through the same version of the scenario only: scenes of another version may differ
                 .filter(a -> a.packVersion() == packVersion)
@@ -213,35 +221,18 @@ public class ScenarioResource {
                     return new CompletedPath(p.path(), p.ending().map(Ending::id).orElse(""));
                 }).toList();
         Debrief debrief = Debrief.of(scenario, play.path(), paths, minimumGroupSize);
-        StringBuilder out = new StringBuilder("<h2>How " + otherName + " chose</h2>");
         if (debrief instanceof Debrief.Suppressed s) {
-            return out.append("<p id=\"other-group\">Not enough ").append(otherName).append(" have finished this scenario yet to show how ")
-                    .append("they chose without singling anyone out (").append(s.moreNeeded()).append(" more needed). ")
-                    .append("Come back later.</p>").toString();
+            return new OtherGroup(otherName, s.moreNeeded(), 0, List.of(), List.of());
         }
         Debrief.Shown shown = (Debrief.Shown) debrief;
-        out.append("<p id=\"other-group\">").append(shown.groupSize()).append(" ").append(otherName)
-                .append(" have finished this scenario. At the scenes you went through, they chose:</p>");
-        for (Debrief.SceneChoices sc : shown.scenes()) {
+        List<SceneShares> scenes = shown.scenes().stream().map(sc -> {
             Scene scene = scenario.scene(sc.sceneId()).orElseThrow();
-            out.append("<h3>").append(TandemPage.text(scene.title())).append("</h3>");
-            if (sc.tooFewReached()) {
-                out.append("<p>Too few of them reached this scene to show their choices.</p>");
-                continue;
-            }
-            out.append("<ul>");
-            for (Debrief.Share share : sc.choices()) {
-                String text = scene.choice(share.id()).map(Choice::text).orElse(share.id());
-                out.append("<li>").append(TandemPage.text(text)).append(": <strong>").append(share.percent()).append("%</strong>")
-                        .append(share.id().equals(sc.learnerChoiceId()) ? " (your choice)" : "").append("</li>");
-            }
-            out.append("</ul>");
-        }
-        out.append("<h3>Their endings</h3><ul>");
-        for (Debrief.Share share : shown.endings()) {
-            out.append("<li>").append(TandemPage.text(scenario.ending(share.id()).map(Ending::title).orElse(share.id())))
-                    .append(": <strong>").append(share.percent()).append("%</strong></li>");
-        }
-        return out.append("</ul>").toString();
+            return new SceneShares(scene.title(), sc.tooFewReached(), sc.choices().stream()
+                    .map(share -> new Share(scene.choice(share.id()).map(Choice::text).orElse(share.id()), share.percent(),
+                            share.id().equals(sc.learnerChoiceId()))).toList());
+        }).toList();
+        List<Share> endings = shown.endings().stream().map(share -> new Share(scenario.ending(share.id()).map(Ending::title)
+                .orElse(share.id()), share.percent(), false)).toList();
+        return new OtherGroup(otherName, 0, shown.groupSize(), scenes, endings);
     }
 }

@@ -39,7 +39,8 @@ import org.tandem.lti.registration.control.ToolKeys;
 import org.tandem.lti.registration.entity.Platform;
 import org.tandem.placement.control.Offer;
 import org.tandem.platform.boundary.Framing;
-import org.tandem.platform.boundary.TandemPage;
+import org.tandem.platform.boundary.Message;
+import org.tandem.platform.boundary.Pages;
 
 /**
  * The deep-linking picker. An LtiDeepLinkingRequest from the course editor lands here: the trainer
@@ -54,6 +55,33 @@ public class PlacementResource {
 
     private static final Logger LOG = Logger.getLogger(PlacementResource.class.getName());
     static final String DEFAULT_PACK = "starter";
+
+    /**
+     * The view of placement/boundary/picker.jte. {@code acceptsLinks} false: the place takes no LTI
+     * links (then only {@code acceptTypes} and a way back are shown). {@code multiple} picks
+     * checkboxes and offers the whole programme.
+     */
+    public record Picker(String person, String token, String heading, Optional<String> error, boolean acceptsLinks,
+                         String acceptTypes, boolean autoCreate, boolean multiple, String packId, int packVersion,
+                         List<PackLink> packs, Optional<Option> programme, List<OptionGroup> groups) {
+    }
+
+    /** Another installed content pack to pick from (the current one is not a link). */
+    public record PackLink(String id, String title, boolean current) {
+    }
+
+    public record OptionGroup(String legend, List<Option> options) {
+    }
+
+    public record Option(String id, String key, String title, String text) {
+    }
+
+    /** The view of placement/boundary/return.jte: the signed response, posted to the platform by assets/autopost.js. */
+    public record Return(String person, String target, String parameter, String jwt, String message) {
+    }
+
+    @Inject
+    Pages pages;
 
     @Inject
     LaunchTokens tokens;
@@ -96,16 +124,14 @@ public class PlacementResource {
         String message;
         if ("cancel".equals(form.getFirst("action"))) {
             items = List.of();
-            message = "Nothing was added.";
+            message = pages.text("placement.nothing");
         } else {
             Set<String> keys = new LinkedHashSet<>(Optional.ofNullable(form.get("item")).orElse(List.of()));
             if (keys.isEmpty()) {
-                return page(session, token, settings, offer, "Choose at least one activity, or cancel.", 400);
+                return page(session, token, settings, offer, pages.text("placement.choose"), 400);
             }
             if (!settings.acceptMultiple() && (keys.size() > 1 || keys.contains(Offer.PROGRAMME))) {
-                return page(session, token, settings, offer,
-                        "This place in the course takes one activity only: choose one, or add the programme from the "
-                                + "course's general \"add activity\" menu.", 400);
+                return page(session, token, settings, offer, pages.text("placement.single"), 400);
             }
             SendMode assessments = SendMode.fromParameter(form.getFirst("assessments")).orElse(SendMode.COMPLETION);
             Offer.VersionPolicy policy = "pinned".equals(form.getFirst("version")) ? Offer.VersionPolicy.PINNED
@@ -115,11 +141,11 @@ public class PlacementResource {
             } catch (IllegalArgumentException e) {
                 return page(session, token, settings, offer, e.getMessage(), 400);
             }
-            message = items.size() == 1 ? "Tandem added 1 activity." : "Tandem added " + items.size() + " activities.";
+            message = pages.text(items.size() == 1 ? "placement.added.one" : "placement.added", items.size());
         }
         LaunchSession.Tenancy t = session.tenancy();
         String clientId = session.clientId().or(() -> platforms.find(t.platformId()).map(Platform::clientId))
-                .orElseThrow(() -> gone("The platform of this course is no longer registered in Tandem."));
+                .orElseThrow(() -> gone("placement.gone.platform"));
         LtiLaunch.Tenant tenant = new LtiLaunch.Tenant(t.platformId(), t.issuer(), clientId, t.deploymentId());
         String jwt;
         try {
@@ -132,15 +158,10 @@ public class PlacementResource {
         LOG.info(() -> "deep linking: " + session.person().subject() + " placed " + placed.size() + " item(s) from pack "
                 + offer.pack().id() + " v" + offer.pack().version() + " for " + t.issuer() + " deployment " + t.deploymentId());
         String target = settings.returnUrl();
-        String origin = Platform.originOf(target).orElseThrow(() -> gone("The platform's return address is not a web address."));
+        String origin = Platform.originOf(target).orElseThrow(() -> gone("placement.gone.address"));
         framing.postsTo(origin);
-        return Response.ok(TandemPage.titled("Returning to your course").person(session.person().displayName())
-                        .html("<form id=\"autopost\" method=\"post\" action=\"" + TandemPage.attr(target) + "\">"
-                                + "<input type=\"hidden\" name=\"" + DeepLinkingResponse.FORM_PARAMETER + "\" value=\""
-                                + TandemPage.attr(jwt) + "\">"
-                                + "<p>" + TandemPage.text(message) + " Returning to your course…</p>"
-                                + "<noscript><button type=\"submit\">Return to the course</button></noscript></form>")
-                        .script("/assets/autopost.js").render(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+        return Response.ok(pages.render("placement/boundary/return.jte", new Return(session.person().displayName(), target,
+                        DeepLinkingResponse.FORM_PARAMETER, jwt, message)), Pages.HTML)
                 .header("Cache-Control", "no-store")
                 .build();
     }
@@ -148,102 +169,43 @@ public class PlacementResource {
     private Response page(LaunchSession session, String token, LtiLaunch.DeepLinkingSettings settings, Offer offer,
                           String error, int status) {
         ContentPack pack = offer.pack();
-        TandemPage page = TandemPage.titled("Add Tandem activities").person(session.person().displayName())
-                .heading(settings.title().filter(s -> !s.isBlank()).orElse("Add Tandem activities"));
-        if (error != null) {
-            page.html("<div class=\"error\" role=\"alert\" id=\"form-error\">" + TandemPage.text(error) + "</div>");
-        }
-        if (!settings.acceptsResourceLinks()) {
-            return page.paragraph("This place in the course does not take LTI links (it accepts "
-                            + String.join(", ", settings.acceptTypes()) + "), and every Tandem activity is one. Add Tandem "
-                            + "from the course's activity menu instead.")
-                    .html(cancelForm(token, pack)).response(error == null ? 200 : status);
-        }
         boolean multiple = settings.acceptMultiple();
-        page.paragraph("Choose what to add to the course. Each activity becomes a course link with its own gradebook column.")
-                .html("<p class=\"muted\">" + TandemPage.text(settings.autoCreate()
-                        ? "Your LMS adds them as soon as you confirm here."
-                        : "Your LMS shows them once more before adding them.") + (multiple ? ""
-                        : " This place takes a single activity.") + "</p>");
         List<ContentPack> packs = catalogue.latestPacks();
-        if (packs.size() > 1) {
-            StringBuilder others = new StringBuilder("<p>Content packs: ");
-            for (ContentPack p : packs) {
-                others.append(p.id().equals(pack.id()) ? "<strong>" + TandemPage.text(p.title()) + "</strong>"
-                        : "<a href=\"/place?" + LaunchTokens.PARAMETER + "=" + TandemPage.attr(token) + "&amp;pack="
-                        + TandemPage.attr(p.id()) + "\">" + TandemPage.text(p.title()) + "</a>").append(" ");
-            }
-            page.html(others.append("</p>").toString());
-        }
-        String type = multiple ? "checkbox" : "radio";
-        StringBuilder form = new StringBuilder("<form method=\"post\" action=\"/place\" id=\"placement\">")
-                .append(field(token)).append("<input type=\"hidden\" name=\"pack\" value=\"").append(TandemPage.attr(pack.id()))
-                .append("\">");
-        if (multiple) {
-            form.append("<fieldset><legend>The whole programme</legend>").append(option(type, Offer.PROGRAMME,
-                    "Programme: " + pack.title(), "In teaching order: the assessment before the programme, "
-                            + offer.ofKind(ActivityKind.MODULE, Optional.empty()).size() + " joint modules, "
-                            + offer.ofKind(ActivityKind.SCENARIO, Optional.empty()).size()
-                            + " role-swap scenarios, the assessment after it."))
-                    .append("</fieldset>");
-        }
-        form.append(group("Assessments before the programme", type, offer.ofKind(ActivityKind.ASSESSMENT, Optional.of(Phase.PRE))))
-                .append(group("Joint modules", type, offer.ofKind(ActivityKind.MODULE, Optional.empty())))
-                .append(group("Role-swap scenarios", type, offer.ofKind(ActivityKind.SCENARIO, Optional.empty())))
-                .append(group("Assessments after the programme", type, offer.ofKind(ActivityKind.ASSESSMENT, Optional.of(Phase.POST))))
-                .append("<fieldset><legend>Assessments send to the gradebook</legend>")
-                .append("<label><input type=\"radio\" name=\"assessments\" value=\"completion\" checked> Completion only "
-                        + "(recommended: a measure of attitudes that earns credit gets gamed; evaluators see the answers)</label>")
-                .append("<label><input type=\"radio\" name=\"assessments\" value=\"score\"> The assessment's score</label>")
-                .append("</fieldset><fieldset><legend>When a newer version of this content is installed</legend>")
-                .append("<label><input type=\"radio\" name=\"version\" value=\"latest\" checked> New attempts use the newest "
-                        + "version (attempts already started keep theirs)</label>")
-                .append("<label><input type=\"radio\" name=\"version\" value=\"pinned\"> Keep version ").append(pack.version())
-                .append(" for this course</label></fieldset>")
-                .append("<p><button type=\"submit\" id=\"add\">Add to the course</button> ")
-                .append("<button type=\"submit\" name=\"action\" value=\"cancel\" class=\"secondary\" formnovalidate>Cancel</button></p>")
-                .append("</form>");
-        return page.html(form.toString()).response(status);
+        Optional<Option> programme = multiple ? Optional.of(option(Offer.PROGRAMME, pages.text("placement.programme", pack.title()),
+                pages.text("placement.programme.text", offer.ofKind(ActivityKind.MODULE, Optional.empty()).size(),
+                        offer.ofKind(ActivityKind.SCENARIO, Optional.empty()).size()))) : Optional.empty();
+        List<OptionGroup> groups = java.util.stream.Stream.of(
+                        group("placement.pre", offer.ofKind(ActivityKind.ASSESSMENT, Optional.of(Phase.PRE))),
+                        group("placement.modules", offer.ofKind(ActivityKind.MODULE, Optional.empty())),
+                        group("placement.scenarios", offer.ofKind(ActivityKind.SCENARIO, Optional.empty())),
+                        group("placement.post", offer.ofKind(ActivityKind.ASSESSMENT, Optional.of(Phase.POST))))
+                .filter(g -> !g.options().isEmpty()).toList();
+        return pages.page(settings.acceptsResourceLinks() || error != null ? status : 200, "placement/boundary/picker.jte",
+                new Picker(session.person().displayName(), token,
+                        settings.title().filter(s -> !s.isBlank()).orElse(pages.text("placement.title")), Optional.ofNullable(error),
+                        settings.acceptsResourceLinks(), String.join(", ", settings.acceptTypes()), settings.autoCreate(), multiple,
+                        pack.id(), pack.version(), packs.size() > 1 ? packs.stream()
+                        .map(p -> new PackLink(p.id(), p.title(), p.id().equals(pack.id()))).toList() : List.of(), programme, groups));
     }
 
-    private static String group(String legend, String type, List<Offer.Choice> choices) {
-        if (choices.isEmpty()) {
-            return "";
-        }
-        StringBuilder html = new StringBuilder("<fieldset><legend>").append(TandemPage.text(legend)).append("</legend>");
-        choices.forEach(c -> html.append(option(type, c.key(), c.title(), c.text())));
-        return html.append("</fieldset>").toString();
+    private OptionGroup group(String legendKey, List<Offer.Choice> choices) {
+        return new OptionGroup(pages.text(legendKey), choices.stream().map(c -> option(c.key(), c.title(), c.text())).toList());
     }
 
-    private static String option(String type, String key, String title, String text) {
-        String id = "item-" + key.replace(':', '-');
-        return "<div class=\"choice\"><input type=\"" + type + "\" name=\"item\" id=\"" + TandemPage.attr(id) + "\" value=\""
-                + TandemPage.attr(key) + "\"> <label for=\"" + TandemPage.attr(id) + "\"><strong>" + TandemPage.text(title)
-                + "</strong><br><span class=\"muted\">" + TandemPage.text(text) + "</span></label></div>";
-    }
-
-    private static String cancelForm(String token, ContentPack pack) {
-        return "<form method=\"post\" action=\"/place\">" + field(token) + "<input type=\"hidden\" name=\"pack\" value=\""
-                + TandemPage.attr(pack.id()) + "\"><p><button type=\"submit\" name=\"action\" value=\"cancel\">"
-                + "Return to the course</button></p></form>";
-    }
-
-    private static String field(String token) {
-        return "<input type=\"hidden\" name=\"" + LaunchTokens.PARAMETER + "\" value=\"" + TandemPage.attr(token) + "\">";
+    private static Option option(String key, String title, String text) {
+        return new Option("item-" + key.replace(':', '-'), key, title, text);
     }
 
     private LaunchSession trainer(String token) {
         return tokens.requireAny(token, TandemRole.TRAINER, TandemRole.ADMIN);
     }
 
-    private static LtiLaunch.DeepLinkingSettings settings(LaunchSession session) {
+    private LtiLaunch.DeepLinkingSettings settings(LaunchSession session) {
         if (!MessageType.DEEP_LINKING.claimValue().equals(session.messageType())
                 || session.services().deepLinkingJson().isEmpty()) {
-            throw new WebApplicationException(TandemPage.titled("Not a placement").person(session.person().displayName())
-                    .heading("Open this from the course editor")
-                    .paragraph("Tandem adds activities when the LMS asks it to (deep linking): in the course, turn editing on "
-                            + "and add an activity or resource with Tandem. This launch was an ordinary course link.")
-                    .response(400));
+            throw new WebApplicationException(pages.message(400, Message.of(pages.text("placement.notDeepLinking.title"),
+                    pages.text("placement.notDeepLinking.text")).headed(pages.text("placement.notDeepLinking.heading"))
+                    .by(session.person().displayName())));
         }
         return LtiLaunch.DeepLinkingSettings.fromJson(session.services().deepLinkingJson().get());
     }
@@ -251,11 +213,10 @@ public class PlacementResource {
     private Offer offer(String packId) {
         String id = packId == null || packId.isBlank() ? DEFAULT_PACK : packId;
         return Offer.of(catalogue.latest(id).or(() -> catalogue.latestPacks().stream().findFirst())
-                .orElseThrow(() -> gone("No content pack is installed in Tandem yet.")));
+                .orElseThrow(() -> gone("placement.gone.pack")));
     }
 
-    private static WebApplicationException gone(String message) {
-        return new WebApplicationException(TandemPage.titled("Cannot add activities").heading("Cannot add activities")
-                .paragraph(message).response(409));
+    private WebApplicationException gone(String key) {
+        return new WebApplicationException(pages.message(409, Message.of(pages.text("placement.gone.title"), pages.text(key))));
     }
 }

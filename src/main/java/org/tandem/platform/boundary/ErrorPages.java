@@ -3,15 +3,16 @@ package org.tandem.platform.boundary;
 import jakarta.json.Json;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.tandem.lti.web.Page;
 
 /**
  * No stack trace ever reaches a person: unexpected errors become a page (or JSON for APIs) with
@@ -25,6 +26,9 @@ public class ErrorPages implements ExceptionMapper<Throwable> {
     @Context
     UriInfo uriInfo;
 
+    @Context
+    HttpHeaders headers;
+
     @Override
     public Response toResponse(Throwable error) {
         if (error instanceof WebApplicationException wae) {
@@ -33,22 +37,24 @@ public class ErrorPages implements ExceptionMapper<Throwable> {
                 return r; // a page already, or a redirect (e.g. to the profile questions)
             }
             int status = r.getStatus();
-            return page(status, status == 404 ? "Not found" : status == 405 ? "Not allowed" : "Request refused",
-                    status == 404 ? "There is nothing at this address." : "The request could not be handled (HTTP " + status + ").");
+            String kind = status == 404 ? "notFound" : status == 405 ? "notAllowed" : "refused";
+            return page(status, "error." + kind, status);
         }
         String reference = UUID.randomUUID().toString().substring(0, 8);
         LOG.log(Level.SEVERE, "unexpected error, reference " + reference + " at " + path(), error);
-        return page(500, "Something went wrong",
-                "Tandem could not complete this request. Nothing was saved from it. If it keeps happening, give your "
-                        + "administrator the reference " + reference + ".");
+        return page(500, "error.unexpected", reference);
     }
 
-    private Response page(int status, String title, String message) {
+    /** The page (or JSON for the admin API) for an error; the message's one value is the status or the reference. */
+    private Response page(int status, String key, Object value) {
+        // no launch is known here: the browser's language decides
+        Messages messages = Messages.choose(Optional.empty(), headers == null ? null : headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+        String message = messages.text(key + ".text", value);
         if (path().startsWith("admin/api")) {
             return Response.status(status).type(MediaType.APPLICATION_JSON)
                     .entity(Json.createObjectBuilder().add("errors", Json.createArrayBuilder().add(message)).build()).build();
         }
-        return Page.titled(title).heading(title).paragraph(message).response(status);
+        return Pages.response(status, Pages.render(messages, Message.TEMPLATE, Message.of(messages.text(key + ".title"), message)));
     }
 
     private String path() {

@@ -1,19 +1,27 @@
 package org.tandem.platform.boundary;
 
-import jakarta.ws.rs.core.MediaType;
+import gg.jte.Content;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.owasp.encoder.Encode;
 
 /**
- * The layout of Tandem's own pages (learner, trainer, evaluator): light, accessible, no external
- * resources. Every dynamic value goes through {@link #text} or {@link #attr}; Markdown arrives
- * already sanitised. Scripts come from Tandem's assets only (CSP forbids inline script).
+ * The string builder the evaluation pages still use until they move to templates (see
+ * package-info): their body, assembled in Java with {@link #text} and {@link #attr}, is drawn
+ * inside the same layout as every other page (platform/boundary/page.jte). New pages never use
+ * it: they build a view record and name a template ({@link Pages}). It is the one place besides
+ * the templates that hands markup to the layout (ArchitectureTest names it), and it goes away
+ * with the last evaluation page.
  */
 public final class TandemPage {
 
     private final String title;
     private final StringBuilder body = new StringBuilder();
-    private final StringBuilder scripts = new StringBuilder();
+    private final List<String> scripts = new ArrayList<>();
     private String person;
 
     private TandemPage(String title) {
@@ -24,12 +32,18 @@ public final class TandemPage {
         return new TandemPage(title);
     }
 
+    /** A value as HTML text, encoded as the templates encode text (quotes too); empty for null. */
     public static String text(Object value) {
-        return value == null ? "" : Encode.forHtml(String.valueOf(value));
+        return encoded(value, Encode::forHtml);
     }
 
+    /** A value inside a double-quoted attribute; empty for null. */
     public static String attr(Object value) {
-        return value == null ? "" : Encode.forHtmlAttribute(String.valueOf(value));
+        return encoded(value, Encode::forHtmlAttribute);
+    }
+
+    private static String encoded(Object value, UnaryOperator<String> encoder) {
+        return value == null ? "" : encoder.apply(String.valueOf(value));
     }
 
     /** Shows who is signed in (from the launch) in the header. */
@@ -45,31 +59,34 @@ public final class TandemPage {
     }
 
     public TandemPage heading(String text) {
-        return html("<h1>" + text(text) + "</h1>");
+        return element("h1", text);
     }
 
     public TandemPage paragraph(String text) {
-        return html("<p>" + text(text) + "</p>");
+        return element("p", text);
+    }
+
+    private TandemPage element(String tag, String text) {
+        return html("<" + tag + ">" + text(text) + "</" + tag + ">");
     }
 
     public TandemPage script(String path) {
-        scripts.append("<script src=\"").append(attr(path)).append("\" defer></script>\n");
+        scripts.add(path);
         return this;
     }
 
     public String render() {
-        return "<!doctype html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                + "<title>" + text(title) + " – Tandem</title>\n"
-                + "<link rel=\"stylesheet\" href=\"/assets/tandem.css\">\n" + scripts
-                + "</head>\n<body>\n<a class=\"skip\" href=\"#main\">Skip to content</a>\n"
-                + "<header class=\"site\"><span class=\"brand\">Tandem</span>"
-                + (person == null ? "" : "<span class=\"person\">" + text(person) + "</span>") + "</header>\n"
-                + "<main id=\"main\" tabindex=\"-1\">\n" + body + "</main>\n</body>\n</html>\n";
+        String markup = body.toString();
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("t", Messages.of(Messages.BRITISH_ENGLISH));
+        parameters.put("title", title);
+        parameters.put("person", person);
+        parameters.put("scripts", List.copyOf(scripts));
+        parameters.put("content", (Content) output -> output.writeContent(markup));
+        return Templates.render("platform/boundary/page.jte", parameters);
     }
 
     public Response response(int status) {
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(render())
-                .header("Cache-Control", "no-store").build();
+        return Pages.response(status, render());
     }
 }

@@ -26,7 +26,8 @@ import org.tandem.learning.control.PairingEditRefused;
 import org.tandem.learning.control.Pairings;
 import org.tandem.learning.control.PairsChanged;
 import org.tandem.learning.entity.Course;
-import org.tandem.platform.boundary.TandemPage;
+import org.tandem.platform.boundary.Message;
+import org.tandem.platform.boundary.Pages;
 import org.tandem.roster.control.CourseMembers;
 import org.tandem.roster.control.Transactions;
 import org.tandem.roster.entity.CourseKey;
@@ -46,6 +47,9 @@ public class RosterResource {
 
     @Inject
     LaunchTokens tokens;
+
+    @Inject
+    Pages pages;
 
     @Inject
     CourseMembers members;
@@ -77,12 +81,11 @@ public class RosterResource {
         return transactions.inNew(() -> {
             RosterPage page = page(session, token);
             return switch (report.outcome()) {
-                case SYNCED -> page.notice("Refreshed from the LMS: " + report.listed() + " members listed"
-                        + (report.left() == 0 ? "" : ", " + report.left() + " no longer on the course")
-                        + " (" + report.pages() + (report.pages() == 1 ? " page" : " pages") + ").").response(200);
-                case ALREADY_RUNNING -> page.notice("A refresh of this course is already running; reload the page in a moment"
-                        + " to see its result.").response(200);
-                case FAILED -> page.error("The refresh failed: " + report.reason()).response(200);
+                case SYNCED -> page.notice(pages.text(report.left() == 0 ? "roster.refreshed" : "roster.refreshed.left",
+                        report.listed(), pages.text(report.pages() == 1 ? "roster.refreshed.page" : "roster.refreshed.pages",
+                                report.pages()), report.left())).response(200);
+                case ALREADY_RUNNING -> page.notice(pages.text("roster.refresh.running")).response(200);
+                case FAILED -> page.error(pages.text("roster.refresh.failed", report.reason())).response(200);
             };
         });
     }
@@ -119,7 +122,7 @@ public class RosterResource {
             default -> null;
         };
         if (edit == null) {
-            return page(session, token).error("That change is not one Tandem knows; nothing was changed.").response(400);
+            return page(session, token).error(pages.text("roster.edit.unknown")).response(400);
         }
         try {
             pairings.edit(learningCourse(session), version, edit, session.person().displayName());
@@ -136,23 +139,17 @@ public class RosterResource {
      * database, this transaction is already marked for rollback, so the answer reads nothing more
      * from it: it says what happened and links to the pairs as they are now.
      */
-    private static Response conflict(LaunchSession session, String token, PairsChanged e) {
-        return TandemPage.titled("Pairs changed").person(session.person().displayName())
-                .heading("Someone else changed the pairs")
-                .html("<div class=\"error\" role=\"alert\" id=\"problem\">" + TandemPage.text(e.getMessage()) + "</div>")
-                .html("<p><a class=\"button\" id=\"current-pairs\" href=\"/roster?" + TOKEN + "=" + TandemPage.attr(token)
-                        + "\">Show the pairs as they are now</a></p>")
-                .response(409);
+    private Response conflict(LaunchSession session, String token, PairsChanged e) {
+        return pages.message(409, Message.of(pages.text("roster.conflict.title"), e.getMessage())
+                .headed(pages.text("roster.conflict.heading")).by(session.person().displayName()).alerting("problem")
+                .linking(Message.Link.button("/roster?" + TOKEN + "=" + token, pages.text("roster.conflict.link"), "current-pairs")));
     }
 
     private LaunchSession trainer(String token) {
         LaunchSession session = tokens.requireAny(token, TandemRole.TRAINER, TandemRole.ADMIN);
         if (session.tenancy().contextId().isEmpty()) {
-            throw new WebApplicationException(TandemPage.titled("No course").person(session.person().displayName())
-                    .heading("Open this page from a course")
-                    .paragraph("The roster belongs to a course, and this launch did not come from one. Open Tandem from the"
-                            + " course whose roster you want to see.")
-                    .response(400));
+            throw new WebApplicationException(pages.message(400, Message.of(pages.text("course.none.title"),
+                    pages.text("roster.course.none")).headed(pages.text("course.none.heading")).by(session.person().displayName())));
         }
         return session;
     }
@@ -160,7 +157,7 @@ public class RosterResource {
     private RosterPage page(LaunchSession session, String token) {
         CourseKey course = course(session);
         CoursePairs pairs = pairings.current(learningCourse(session));
-        return new RosterPage(session, token, members.findRoster(course), members.all(course), pairs,
+        return new RosterPage(pages, session, token, members.findRoster(course), members.all(course), pairs,
                 refresh.running(course));
     }
 
@@ -179,10 +176,10 @@ public class RosterResource {
                 + "&done=" + what)).build();
     }
 
-    private static String doneNotice(String done) {
+    private String doneNotice(String done) {
         return switch (done == null ? "" : done) {
-            case "paired" -> "Learners paired automatically. Check the pairs below; you can change them by hand.";
-            case "edited" -> "The pairs were changed.";
+            case "paired" -> pages.text("roster.done.paired");
+            case "edited" -> pages.text("roster.done.edited");
             default -> null;
         };
     }

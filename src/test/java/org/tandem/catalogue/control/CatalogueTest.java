@@ -18,6 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.tandem.catalogue.TestPacks;
 import org.tandem.catalogue.entity.ContentPack;
 import org.tandem.catalogue.entity.ImportResult;
+import org.tandem.catalogue.entity.Instrument;
+import org.tandem.catalogue.entity.InstrumentIdentity;
 import org.tandem.catalogue.entity.PackProblem;
 import org.tandem.catalogue.entity.PackSource;
 import org.tandem.catalogue.entity.StoredPack;
@@ -58,6 +60,19 @@ class CatalogueTest {
     private static ContentPack changed(String id, int version) {
         Map<String, String> files = TestPacks.valid(id, version);
         files.put("modules/two-views.yaml", files.get("modules/two-views.yaml").replace("minutes: 15", "minutes: 20"));
+        return READER.readZip(TestPacks.zip(files));
+    }
+
+    /**
+     * A pack whose instrument is {@code instrumentId} version 1; with {@code u2Reversed} false, the
+     * same questions scored the other way round on u2 (the issue's collision).
+     */
+    static ContentPack withInstrument(String packId, String instrumentId, boolean u2Reversed) {
+        Map<String, String> files = TestPacks.valid(packId, 1);
+        files.put("instruments/working-together.yaml", files.get("instruments/working-together.yaml")
+                .replace("id: working-together", "id: " + instrumentId)
+                .replace("{id: u2, text: Their priorities puzzle me., reverse: true}",
+                        "{id: u2, text: Their priorities puzzle me., reverse: " + u2Reversed + "}"));
         return READER.readZip(TestPacks.zip(files));
     }
 
@@ -157,6 +172,69 @@ class CatalogueTest {
         } finally {
             em.close();
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void refusesAnInstrumentVersionThatAnotherPackPublishedWithOtherReverseItems(Database db) {
+        String instrument = "rel-" + UUID.randomUUID().toString().substring(0, 8);
+        String first = newId();
+        String second = newId();
+        inTransaction(db, catalogue -> catalogue.importPack(withInstrument(first, instrument, true), PackSource.UPLOAD));
+
+        assertThat(rejected(db, withInstrument(second, instrument, false))).containsExactly(new PackProblem(
+                "instruments/" + instrument + ".yaml", "$.version", "instrument '" + instrument + "' version 1 is already "
+                + "published with different content by pack '" + first + "' version 1; this pack ('" + second + "' version 1) "
+                + "would give the same id and version other questions, scoring or options, and responses to the two would be "
+                + "compared as one instrument. Raise the instrument's version (or give it a new id)"));
+        inTransaction(db, catalogue -> {
+            assertThat(catalogue.versions(second)).as("nothing of the refused pack is stored").isEmpty();
+            assertThat(catalogue.published(instrument, 1)).hasValueSatisfying(published -> {
+                assertThat(published.packId()).isEqualTo(first);
+                assertThat(published.names(PackJson.identity(withInstrument(first, instrument, true)
+                        .instrument(instrument).orElseThrow()))).isTrue();
+            });
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void acceptsTheSameInstrumentContentFromAnotherPackAndANewVersionWithOtherContent(Database db) {
+        String instrument = "rel-" + UUID.randomUUID().toString().substring(0, 8);
+        String first = newId();
+        inTransaction(db, catalogue -> catalogue.importPack(withInstrument(first, instrument, true), PackSource.UPLOAD));
+
+        String again = newId();
+        assertThat(withCatalogue(db, catalogue -> catalogue.importPack(withInstrument(again, instrument, true), PackSource.UPLOAD))
+                .outcome()).as("the same content under the same id and version").isEqualTo(ImportResult.Outcome.STORED);
+        ContentPack changed = withInstrument(newId(), instrument, false);
+        Instrument v2 = changed.instrument(instrument).orElseThrow();
+        ContentPack raised = new ContentPack(changed.id(), 1, changed.title(), changed.description(), changed.modules(),
+                changed.scenarios(), List.of(new Instrument(v2.id(), 2, v2.title(), v2.instructions(), v2.scale(),
+                        v2.subscales(), v2.outlook(), v2.thenTest(), v2.freeTextPrompt())));
+        assertThat(withCatalogue(db, catalogue -> catalogue.importPack(raised, PackSource.UPLOAD)).outcome())
+                .as("other content under a raised version").isEqualTo(ImportResult.Outcome.STORED);
+        inTransaction(db, catalogue -> {
+            assertThat(catalogue.published(instrument, 1).orElseThrow().packId()).isEqualTo(first);
+            assertThat(catalogue.published(instrument, 2).orElseThrow().packId()).isEqualTo(raised.id());
+        });
+    }
+
+    @Test
+    void anInstrumentsIdentityHashesAllOfItsContent() {
+        Instrument instrument = withInstrument("p", "i", true).instrument("i").orElseThrow();
+        InstrumentIdentity identity = PackJson.identity(instrument);
+
+        assertThat(identity.id()).isEqualTo("i");
+        assertThat(identity.version()).isEqualTo(1);
+        assertThat(identity.contentHash()).hasSize(64);
+        assertThat(PackJson.identity(withInstrument("q", "i", true).instrument("i").orElseThrow()))
+                .as("the same content in another pack").isEqualTo(identity);
+        assertThat(PackJson.identity(withInstrument("p", "i", false).instrument("i").orElseThrow()).contentHash())
+                .as("a reverse item turned").isNotEqualTo(identity.contentHash());
+        Instrument retitled = new Instrument("i", 1, "Another title", instrument.instructions(), instrument.scale(),
+                instrument.subscales(), instrument.outlook(), instrument.thenTest(), instrument.freeTextPrompt());
+        assertThat(PackJson.identity(retitled).contentHash()).as("any change of content").isNotEqualTo(identity.contentHash());
     }
 
     @Test

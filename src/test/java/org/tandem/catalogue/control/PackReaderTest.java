@@ -100,7 +100,7 @@ class PackReaderTest {
         assertThat(scenario.scene("ward-round").orElseThrow().choice("push").orElseThrow().feedback()).isNull();
         assertThat(scenario.ending("readmission").orElseThrow().debrief()).contains("bed was not free");
 
-        Instrument instrument = pack.instrument("relationship").orElseThrow();
+        Instrument instrument = pack.instrument("working-together").orElseThrow();
         assertThat(instrument.version()).isEqualTo(1);
         assertThat(instrument.thenTest()).isTrue();
         assertThat(instrument.freeTextPrompt()).isEqualTo("Anything else?");
@@ -138,7 +138,7 @@ class PackReaderTest {
                 instruments:
                 %s
                 """.formatted(listItem(valid().get("modules/two-views.yaml")), listItem(valid().get("scenarios/friday.yaml")),
-                listItem(valid().get("instruments/relationship.yaml")));
+                listItem(valid().get("instruments/working-together.yaml")));
         assertThat(READER.readFile("pack.yaml", single.getBytes(StandardCharsets.UTF_8))).isEqualTo(pack);
 
         byte[] json = PackJson.toJson(pack).getBytes(StandardCharsets.UTF_8);
@@ -225,9 +225,9 @@ class PackReaderTest {
 
     @Test
     void reportsYamlSyntaxErrorsWithTheLine() throws IOException {
-        Map<String, String> files = edit(valid(), "instruments/relationship.yaml", s -> s.replace("title: Working together", "title: [unclosed"));
+        Map<String, String> files = edit(valid(), "instruments/working-together.yaml", s -> s.replace("title: Working together", "title: [unclosed"));
         assertThat(problems(files)).singleElement().satisfies(p -> {
-            assertThat(p.file()).isEqualTo("instruments/relationship.yaml");
+            assertThat(p.file()).isEqualTo("instruments/working-together.yaml");
             assertThat(p.path()).isEqualTo("$");
             assertThat(p.message()).startsWith("not valid YAML (line ");
         });
@@ -329,20 +329,20 @@ class PackReaderTest {
 
     @Test
     void reportsScaleLabelsThatDoNotMatchThePoints() throws IOException {
-        Map<String, String> files = edit(valid(), "instruments/relationship.yaml", s -> s.replace("max: 5", "max: 7"));
-        assertThat(problems(files)).containsExactly(new PackProblem("instruments/relationship.yaml", "$.scale.labels",
+        Map<String, String> files = edit(valid(), "instruments/working-together.yaml", s -> s.replace("max: 5", "max: 7"));
+        assertThat(problems(files)).containsExactly(new PackProblem("instruments/working-together.yaml", "$.scale.labels",
                 "5 labels for a scale from 1 to 7: it needs 7, one per point"));
     }
 
     @Test
     void reportsDuplicateIds() throws IOException {
-        Map<String, String> files = edit(valid(), "instruments/relationship.yaml", s -> s.replace("{id: t1,", "{id: u1,"));
+        Map<String, String> files = edit(valid(), "instruments/working-together.yaml", s -> s.replace("{id: t1,", "{id: u1,"));
         files.put("modules/copy.yaml", files.get("modules/two-views.yaml"));
         files = edit(files, "scenarios/friday.yaml", s -> s.replace("- id: push", "- id: listen"));
         assertThat(problems(files)).containsExactly(
                 new PackProblem("modules/two-views.yaml", "$.id", "module id 'two-views' is already used by modules/copy.yaml $"),
                 new PackProblem("scenarios/friday.yaml", "$.scenes[0].choices[1].id", "choice id 'listen' is already used at $.scenes[0].choices[0]"),
-                new PackProblem("instruments/relationship.yaml", "$.subscales[1].items[0].id",
+                new PackProblem("instruments/working-together.yaml", "$.subscales[1].items[0].id",
                         "item id 'u1' is already used at $.subscales[0].items[0]"));
     }
 
@@ -351,7 +351,7 @@ class PackReaderTest {
         Map<String, String> files = edit(valid(), "pack.yaml", s -> s.replace("version: 1", "version: 0"));
         files = edit(files, "modules/two-views.yaml", s -> s.replace("correct: 0", "correct: 9"));
         files = edit(files, "scenarios/friday.yaml", s -> s.replace("points: 3", "points: 5"));
-        files = edit(files, "instruments/relationship.yaml", s -> s.replace("min: 1,", "min: 2,"));
+        files = edit(files, "instruments/working-together.yaml", s -> s.replace("min: 1,", "min: 2,"));
         files.put("scenarios/second.yaml", valid().get("scenarios/friday.yaml").replace("id: friday", "id: second")
                 .replace("start: ward-round", "start: nowhere"));
         files = edit(files, "scenarios/second.yaml", s -> s.replace("next: safe-discharge", "next: nowhere"));
@@ -363,7 +363,7 @@ class PackReaderTest {
                 "scenarios/friday.yaml $.scenes[1].choices[0].points",
                 "scenarios/second.yaml $.start",
                 "scenarios/second.yaml $.scenes[1].choices[0].next",
-                "instruments/relationship.yaml $.scale.labels");
+                "instruments/working-together.yaml $.scale.labels");
     }
 
     // ------------------------------------------------------------------ zips

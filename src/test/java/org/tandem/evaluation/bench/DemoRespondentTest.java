@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.tandem.catalogue.control.PackJson;
 import org.tandem.catalogue.control.PackReader;
 import org.tandem.catalogue.entity.Instrument;
 import org.tandem.catalogue.entity.Item;
@@ -47,7 +48,7 @@ class DemoRespondentTest {
             for (Phase phase : Phase.values()) {
                 if (respondent.submitted(phase)) {
                     AssessmentResponse form = respondent.response(phase);
-                    responses.add(new Response("l" + i, group, respondent.consented(), phase, instrument.version(),
+                    responses.add(new Response("l" + i, group, respondent.consented(), phase, PackJson.identity(instrument),
                             form.answers(), form.thenAnswers(), form.outlook(), phase == Phase.PRE ? start : start.plusSeconds(1)));
                 }
             }

@@ -18,8 +18,10 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.tandem.catalogue.control.PackJson;
 import org.tandem.catalogue.control.PackReader;
 import org.tandem.catalogue.entity.Instrument;
+import org.tandem.catalogue.entity.InstrumentIdentity;
 import org.tandem.demo.control.DemoRespondent;
 import org.tandem.evaluation.control.EvaluationReport;
 import org.tandem.evaluation.control.Suppression;
@@ -58,6 +60,7 @@ public class EvaluationReportBenchmark {
         instrument = new PackReader().readClasspath("content/starter").instrument("relationship")
                 .orElseThrow(() -> new IllegalStateException("the starter pack has no relationship instrument"));
         suppression = Suppression.standard();
+        InstrumentIdentity identity = PackJson.identity(instrument);
         Instant start = Instant.parse("2026-01-05T09:00:00Z");
         responses = new ArrayList<>(2 * learners);
         for (int i = 0; i < learners; i++) {
@@ -66,9 +69,9 @@ public class EvaluationReportBenchmark {
             String key = "learner-" + i;
             AssessmentResponse pre = respondent.response(Phase.PRE);
             AssessmentResponse post = respondent.response(Phase.POST);
-            responses.add(new Response(key, group, true, Phase.PRE, instrument.version(), pre.answers(), Map.of(),
+            responses.add(new Response(key, group, true, Phase.PRE, identity, pre.answers(), Map.of(),
                     pre.outlook(), start.plusSeconds(i)));
-            responses.add(new Response(key, group, true, Phase.POST, instrument.version(), post.answers(), post.thenAnswers(),
+            responses.add(new Response(key, group, true, Phase.POST, identity, post.answers(), post.thenAnswers(),
                     post.outlook(), start.plus(Duration.ofDays(42)).plusSeconds(i)));
         }
         EvaluationReport check = EvaluationReport.of(instrument, responses, suppression);

@@ -2,13 +2,24 @@ package org.tandem.evaluation.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.tandem.evaluation.SimulatedCohort;
+import org.tandem.evaluation.control.AnsweredInstrument;
+import org.tandem.evaluation.control.AnsweredInstruments;
 import org.tandem.evaluation.control.EvaluationReport;
 import org.tandem.evaluation.control.EvaluationScope;
+import org.tandem.evaluation.control.Fixtures;
+import org.tandem.evaluation.control.FreeTextAnswers;
+import org.tandem.evaluation.control.Suppression;
+import org.tandem.evaluation.entity.Response;
+import org.tandem.learning.entity.Phase;
+import org.tandem.learning.entity.ProfessionalGroup;
+import org.tandem.evaluation.control.SignedRankResult;
 
 class EvaluationPageTest {
 
@@ -16,7 +27,13 @@ class EvaluationPageTest {
 
     private static String render(EvaluationReport report, EvaluationScope scope) {
         return EvaluationPage.of(report, new EvaluationPage.Setting(TOKEN, scope, Optional.of("Working Together <101>"), true,
-                Map.of(1, (long) report.matching().responses()), 0, "Eve Evaluator")).render();
+                answered(report), 0, "Eve Evaluator")).render();
+    }
+
+    /** The report's own instrument, answered as often as it has responses. */
+    static AnsweredInstruments answered(EvaluationReport report) {
+        return AnsweredInstruments.of(List.of(new AnsweredInstrument(report.identity(), report.instrument(),
+                report.matching().responses(), "starter", 1)));
     }
 
     private static String course(EvaluationReport report) {
@@ -38,7 +55,8 @@ class EvaluationPageTest {
         assertThat(html).contains("id=\"scope-course\" href=\"/evaluate?s=" + TOKEN + "&amp;scope=course&amp;instrument=relationship\" aria-current=\"page\"")
                 .contains("id=\"scope-programme\"");
         assertThat(html).contains("Working Together &lt;101&gt;").doesNotContain("<101>");
-        assertThat(html).doesNotContain("<strong>withheld").doesNotContain("Not drawn");
+        String figures = html.substring(0, html.indexOf("id=\"free-text\""));
+        assertThat(figures).doesNotContain("<strong>withheld").doesNotContain("Not drawn");
     }
 
     @Test
@@ -80,10 +98,56 @@ class EvaluationPageTest {
     }
 
     @Test
+    void showsSmallCountsAsFewerThanTheMinimum() {
+        // 10 managers and 9 clinicians, of whom 3 declined consent and 2 answered before only
+        SimulatedCohort cohort = new SimulatedCohort(Fixtures.instrument(), 11);
+        List<SimulatedCohort.Learner> learners = cohort.learners("s", 10, 9, 0);
+        List<Response> responses = new ArrayList<>();
+        for (int i = 0; i < learners.size(); i++) {
+            Response pre = cohort.response(learners.get(i), Phase.PRE);
+            Response post = cohort.response(learners.get(i), Phase.POST);
+            responses.add(i < 3 ? Fixtures.withoutConsent(pre) : pre);
+            if (i < 3 || i >= 5) {
+                responses.add(post);
+            }
+        }
+        EvaluationReport report = EvaluationReport.of(Fixtures.instrument(), responses, Suppression.standard());
+        assertThat(report.matching().excludedNoConsent()).isEqualTo(3);
+        assertThat(report.matching().preOnly()).isEqualTo(2);
+
+        String html = course(report);
+
+        assertThat(html).contains("id=\"count-matched\">14<").contains("id=\"count-excluded\">fewer than 8<")
+                .contains("id=\"count-pre-only\">fewer than 8<").contains("id=\"count-post-only\">0<")
+                .doesNotContain("id=\"count-excluded\">3<");
+    }
+
+    @Test
+    void showsFreeTextAnswersUnderACautionAndWithholdsSmallGroups() {
+        EvaluationReport report = EvaluationChartsTest.report(30, 6, 0);
+        FreeTextAnswers answers = FreeTextAnswers.of(report);
+        List<FreeTextAnswers.Answer> managers = answers.answers(Phase.POST, ProfessionalGroup.MANAGER).get();
+        assertThat(managers).hasSizeGreaterThanOrEqualTo(8);
+
+        String html = course(report);
+
+        assertThat(html).contains("<h2 id=\"free-text\">What learners wrote</h2>")
+                .contains("What one change would most improve the way managers and clinicians work together")
+                .contains("id=\"free-text-caution\"").contains("Personal data.")
+                .contains("id=\"free-text-post-manager\"").contains("id=\"export-free-text\"");
+        String list = html.substring(html.indexOf("id=\"free-text-post-manager\""));
+        list = list.substring(0, list.indexOf("</ul>"));
+        assertThat(list.split("<li>", -1)).hasSize(managers.size() + 1);
+        String clinicians = html.substring(html.indexOf("id=\"free-text-post-clinician\""));
+        assertThat(clinicians.substring(0, clinicians.indexOf("</p>"))).contains("withheld (fewer than 8)")
+                .doesNotContain("<li>");
+    }
+
+    @Test
     void offersTheCourseOnlyWhenTheLaunchHasOne() {
         EvaluationReport report = EvaluationChartsTest.report(10, 10, 0);
         String html = EvaluationPage.of(report, new EvaluationPage.Setting(TOKEN, EvaluationScope.programme(1, "dep"), Optional.empty(),
-                false, Map.of(), 0, "Eve")).render();
+                false, AnsweredInstruments.of(List.of()), 0, "Eve")).render();
         assertThat(html).doesNotContain("id=\"scope-course\"").contains("id=\"scope-programme\"")
                 .contains("aria-current=\"page\">Whole programme");
     }
@@ -96,5 +160,16 @@ class EvaluationPageTest {
         assertThat(Figures.signed(0.456)).isEqualTo("+0.46");
         assertThat(Figures.signed(-0.001)).isEqualTo("0.00");
         assertThat(Figures.number(org.tandem.evaluation.control.Outcome.undefined("none"))).isEqualTo("n/a");
+    }
+
+    @Test
+    void namesTheSignedRankMethodBesideItsP() {
+        // R: wilcox.test(c(1, 1, 2, 2, 2, 3, -1, 4, 0)) gives V = 34 with a zero dropped and ties
+        double[] none = new double[9];
+        assertThat(Figures.signedRank(SignedRankResult.of(none, new double[] {1, 1, 2, 2, 2, 3, -1, 4, 0})))
+                .isEqualTo("0.028 (V = 34, normal approximation with continuity correction; 1 zero difference dropped)");
+        assertThat(Figures.signedRank(SignedRankResult.of(none, new double[] {1, 2, 3, 4, 5, 6, 7, 8, -9})))
+                .isEqualTo("0.129 (V = 36, exact)");
+        assertThat(Figures.signedRank(SignedRankResult.of(new double[] {1}, new double[] {1}))).isEqualTo("n/a");
     }
 }

@@ -39,7 +39,20 @@ class CsvTest {
     void writesNumbersWithADotAndNoFormulaPrefix() {
         String csv = new Csv().number(-0.5).number(3.25).number(4.0).number(1.0 / 3).number(-0.00001).number(Double.NaN)
                 .number(OptionalDouble.empty()).number(7L).endRow().toString();
-        assertThat(csv).isEqualTo("-0.5,3.25,4,0.3333,0,,,7\r\n");
+        assertThat(csv).isEqualTo("-0.5,3.25,4,0.3333333333333333,-0.00001,,,7\r\n");
+    }
+
+    @Test
+    void writesEveryDigitSoTheFileReadsBackAsTheSameNumbers() {
+        // a total of four subscale means, and a change between two of them, as evaluation computes them
+        double total = (3.2 + 3.4 + 3.6 + 3.8) / 4;
+        double change = 3.4 - 3.2;
+        for (double value : new double[] {total, change, 11.0 / 3, -4.440892098500626E-16, 1e21}) {
+            String written = Csv.decimal(value);
+            assertThat(written).doesNotContain("E");
+            assertThat(Double.parseDouble(written)).as(written).isEqualTo(value);
+        }
+        assertThat(Csv.decimal(change)).isEqualTo("0.19999999999999973");
     }
 
     @Test

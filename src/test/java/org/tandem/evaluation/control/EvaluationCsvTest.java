@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.tandem.catalogue.entity.Instrument;
 import org.tandem.evaluation.SimulatedCohort;
@@ -73,6 +75,50 @@ class EvaluationCsvTest {
         assertThat(export.rows()).isEqualTo(13);
         assertThat(rows.subList(1, rows.size())).extracting(row -> row[1]).containsOnly(EvaluationCsv.WITHHELD);
         assertThat(export.withheld()).hasValueSatisfying(reason -> assertThat(reason).contains("clinicians").contains("8"));
+    }
+
+    @Test
+    void anEarlierExportCannotGiveWithheldRowsTheirGroupBack() {
+        // the join attack: an export of 10 managers and 9 clinicians shows every group; two
+        // clinicians then withdraw consent, the 7 left are withheld (and the managers with them), and
+        // joining the later export to the earlier one by pseudonym would name every withheld row
+        SimulatedCohort cohort = new SimulatedCohort(INSTRUMENT, 42);
+        List<SimulatedCohort.Learner> learners = cohort.learners("u", 10, 9, 0);
+        List<Response> before = cohort.responses(learners);
+        List<Response> after = before.stream().map(r -> r.learnerKey().equals("key-u-11") || r.learnerKey().equals("key-u-12")
+                ? Fixtures.withoutConsent(r) : r).toList();
+        EvaluationCsv.Export earlier = EvaluationCsv.of(EvaluationReport.of(INSTRUMENT, before, Suppression.standard()));
+        EvaluationReport withheld = EvaluationReport.of(INSTRUMENT, after, Suppression.standard());
+        assertThat(EvaluationCsv.withheldGroups(withheld)).contains(Cohort.CLINICIANS);
+
+        EvaluationCsv.Export later = EvaluationCsv.of(withheld);
+        EvaluationCsv.Export again = EvaluationCsv.of(withheld);
+
+        Map<String, String> earlierGroups = new HashMap<>();
+        rows(earlier.csv()).subList(1, 20).forEach(row -> earlierGroups.put(row[0], row[1]));
+        assertThat(earlier.stablePseudonyms()).isTrue();
+        assertThat(earlierGroups).hasSize(19).containsValues("manager", "clinician");
+        List<String[]> laterRows = rows(later.csv()).subList(1, 18);
+        assertThat(laterRows).extracting(row -> row[1]).containsOnly(EvaluationCsv.WITHHELD);
+        assertThat(later.stablePseudonyms()).isFalse();
+        assertThat(laterRows).extracting(row -> row[0]).allSatisfy(key -> assertThat(key).matches("x-[0-9a-f]{12}"))
+                .as("joined by pseudonym, no withheld row finds its group").noneMatch(earlierGroups::containsKey)
+                .doesNotHaveDuplicates();
+        assertThat(rows(again.csv()).subList(1, 18)).extracting(row -> row[0]).as("nor does one later export join another")
+                .doesNotContainAnyElementsOf(laterRows.stream().map(row -> row[0]).toList());
+        assertThat(later.withheld()).hasValueSatisfying(reason -> assertThat(reason).contains("for this export only")
+                .as("it goes into an HTTP header: Latin-1 only").matches("[\\x20-\\x7e]*"));
+        assertThat(EvaluationCsv.of(EvaluationReport.of(INSTRUMENT, before, Suppression.standard())).csv())
+                .as("with nothing withheld, the stable pseudonyms: exports of the same data are the same")
+                .isEqualTo(earlier.csv());
+    }
+
+    @Test
+    void oneExportPseudonymsAreSortedSoTheOrderGivesNothingAway() {
+        byte[] key = new byte[32];
+        List<String[]> rows = rows(EvaluationCsv.of(report(10, 3, 0), key).csv());
+        assertThat(rows.subList(1, rows.size())).extracting(row -> row[0]).isSorted()
+                .allSatisfy(pseudonym -> assertThat(pseudonym).startsWith("x-"));
     }
 
     @Test

@@ -21,7 +21,9 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.tandem.catalogue.control.PackJson;
 import org.tandem.catalogue.entity.Instrument;
+import org.tandem.catalogue.entity.InstrumentIdentity;
 import org.tandem.catalogue.entity.Item;
 import org.tandem.catalogue.entity.OutlookItem;
 import org.tandem.catalogue.entity.Scale;
@@ -138,7 +140,7 @@ class EvaluationReportTest {
                     "Suppressed: fewer than 8 matched learners with a score before and after (the minimum for reporting is 8).");
             assertThat(clinicians.alphaPre().suppressed()).isTrue();
             assertThat(clinicians.thenTest().suppressed()).isTrue();
-            assertThat(clinicians.readings()).singleElement().extracting(Reading::text).asString().startsWith("Suppressed:");
+            assertThat(clinicians.readings(ReadingTest.LIKERT)).singleElement().extracting(Reading::text).asString().startsWith("Suppressed:");
             // all 15 minus the managers would give the clinicians' figures back
             assertThat(report.cell(measure, Cohort.MANAGERS).suppressed()).isTrue();
             assertThat(report.groupDifference(measure).suppressed()).isTrue();
@@ -260,7 +262,7 @@ class EvaluationReportTest {
         assertThat(cell.change().get().meanChange().get()).isZero();
         assertThat(cell.change().get().tTest().defined()).isFalse();
         assertThat(cell.alphaPre().get().alpha().defined()).isFalse();
-        assertThat(cell.readings()).extracting(Reading::text).anyMatch(text -> text.contains("Every learner's change is the same"))
+        assertThat(cell.readings(ReadingTest.LIKERT)).extracting(Reading::text).anyMatch(text -> text.contains("Every learner's change is the same"))
                 .anyMatch(text -> text.contains("same total"));
         assertThat(report.groupDifference(trust).get().difference().defined()).isFalse();
     }
@@ -290,14 +292,16 @@ class EvaluationReportTest {
         assertThat(cell.change().get().n()).isEqualTo(10);
         assertThat(cell.thenTest().get()).isEqualTo(ThenTest.of(pre, then, post));
         assertThat(cell.thenTest().get().n()).isEqualTo(9);
-        assertThat(cell.readings()).extracting(Reading::topic)
+        assertThat(cell.readings(ReadingTest.LIKERT)).extracting(Reading::topic)
                 .contains("Understanding, all learners: retrospective then versus pre",
                         "Understanding, all learners: post versus retrospective then");
     }
 
     @Test
     void thenTestIsUndefinedWhenTheInstrumentDoesNotAskForIt() {
-        EvaluationReport report = EvaluationReport.of(Fixtures.instrument(false), cohort("m", MANAGER, 9, 0), Suppression.standard());
+        Instrument noThenTest = Fixtures.instrument(false);
+        EvaluationReport report = EvaluationReport.of(noThenTest, Fixtures.answering(noThenTest, cohort("m", MANAGER, 9, 0)),
+                Suppression.standard());
 
         assertThat(report.cell(trust, Cohort.ALL).thenTest().reason()).hasValue("This instrument asks for no retrospective then-ratings.");
     }
@@ -360,6 +364,7 @@ class EvaluationReportTest {
         }
         Instrument large = new Instrument("large", 3, "Large", "", new Scale(1, 5, List.of("1", "2", "3", "4", "5")), subscales,
                 new OutlookItem("o", "Outlook", List.of("better", "same", "worse")), true, null);
+        InstrumentIdentity identity = PackJson.identity(large);
         Random random = new Random(42);
         ProfessionalGroup[] groups = ProfessionalGroup.values();
         List<Response> responses = new ArrayList<>(20_000);
@@ -378,8 +383,8 @@ class EvaluationReportTest {
                 }
             }
             ProfessionalGroup group = groups[l % 3];
-            responses.add(new Response("k" + l, group, true, Phase.PRE, 3, before, Map.of(), OptionalInt.of(random.nextInt(3)), now));
-            responses.add(new Response("k" + l, group, true, Phase.POST, 3, after, then, OptionalInt.of(random.nextInt(3)),
+            responses.add(new Response("k" + l, group, true, Phase.PRE, identity, before, Map.of(), OptionalInt.of(random.nextInt(3)), now));
+            responses.add(new Response("k" + l, group, true, Phase.POST, identity, after, then, OptionalInt.of(random.nextInt(3)),
                     now.plusSeconds(3600)));
         }
 

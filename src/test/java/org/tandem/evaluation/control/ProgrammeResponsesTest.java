@@ -15,9 +15,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.tandem.catalogue.control.Catalogue;
+import org.tandem.catalogue.control.PackJson;
 import org.tandem.catalogue.control.PackReader;
 import org.tandem.catalogue.entity.ContentPack;
 import org.tandem.catalogue.entity.Instrument;
+import org.tandem.catalogue.entity.InstrumentIdentity;
 import org.tandem.catalogue.entity.PackSource;
 import org.tandem.evaluation.SimulatedCohort;
 import org.tandem.evaluation.entity.Response;
@@ -134,7 +136,7 @@ class ProgrammeResponsesTest {
                 .collect(EvaluationScope.course(platform, "dep-a", "course-x"), "relationship"));
 
         assertThat(course.unreadable()).isEqualTo(2);
-        assertThat(course.versions()).containsOnlyKeys(relationship.version());
+        assertThat(course.instruments()).containsOnlyKeys(PackJson.identity(relationship));
         assertThat(course.responses()).hasSize(6);
         Pseudonyms.InDeployment keys = pseudonyms.in(platform, "dep-a");
         Response m1Post = only(course.responses(), keys.of(m1.subject()), Phase.POST);
@@ -165,6 +167,76 @@ class ProgrammeResponsesTest {
         assertThat(other.responses().get(0).learnerKey()).as("the same person is another pseudonym in another deployment")
                 .isNotEqualTo(keys.of(m1.subject())).isEqualTo(pseudonyms.of(platform, "dep-b", m1.subject()));
         assertThat(other.responses().get(0).group()).isEqualTo(ProfessionalGroup.CLINICIAN);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void listsEveryInstrumentAnsweredInTheScopeWithItsCount(Database db) {
+        ContentPack pack = pack();
+        Instrument relationship = pack.instrument("relationship").orElseThrow();
+        SimulatedCohort cohort = new SimulatedCohort(relationship, 4);
+        long platform = newPlatform();
+        db.inTransaction(em -> {
+            new Catalogue(em, CLOCK).importPack(pack, PackSource.UPLOAD);
+            for (SimulatedCohort.Learner l : cohort.learners("a", 2, 1, 0)) {
+                attempt(em, platform, "dep-a", "course-x", l.subject(), "ASSESSMENT", "relationship", Phase.PRE, pack, 1, true,
+                        cohort.state(l, Phase.PRE), SimulatedCohort.PRE_AT, null);
+            }
+            attempt(em, platform, "dep-a", "course-y", "s-y", "ASSESSMENT", "relationship", Phase.PRE, pack, 1, true,
+                    cohort.state(cohort.learners("y", 1, 0, 0).get(0), Phase.PRE), SimulatedCohort.PRE_AT, null);
+            // not counted: unfinished, not an assessment, another deployment
+            attempt(em, platform, "dep-a", "course-x", "s-open", "ASSESSMENT", "relationship", Phase.POST, pack, 1, false,
+                    "{}", SimulatedCohort.POST_AT, null);
+            attempt(em, platform, "dep-a", "course-x", "s-play", "SCENARIO", "friday", null, pack, 1, true, "{}",
+                    SimulatedCohort.POST_AT, null);
+            attempt(em, platform, "dep-b", "course-x", "s-b", "ASSESSMENT", "relationship", Phase.PRE, pack, 1, true,
+                    "{}", SimulatedCohort.PRE_AT, null);
+            return null;
+        });
+        Pseudonyms pseudonyms = new Pseudonyms(KEY);
+
+        AnsweredInstruments course = db.inTransaction(em -> new ProgrammeResponses(em, new Catalogue(em, CLOCK), pseudonyms)
+                .answered(EvaluationScope.course(platform, "dep-a", "course-x")));
+        AnsweredInstruments programme = db.inTransaction(em -> new ProgrammeResponses(em, new Catalogue(em, CLOCK), pseudonyms)
+                .answered(EvaluationScope.programme(platform, "dep-a")));
+
+        assertThat(course.all()).singleElement().satisfies(answered -> {
+            assertThat(answered.identity()).isEqualTo(PackJson.identity(relationship));
+            assertThat(answered.responses()).isEqualTo(3);
+            assertThat(answered.packId()).isEqualTo(pack.id());
+        });
+        assertThat(programme.all()).singleElement().extracting(AnsweredInstrument::responses).isEqualTo(4L);
+        assertThat(db.inTransaction(em -> new ProgrammeResponses(em, new Catalogue(em, CLOCK), pseudonyms)
+                .answered(EvaluationScope.programme(platform + 1, "dep-a"))).isEmpty()).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void remembersEachEvaluatorsChoicePerScope(Database db) {
+        long platform = newPlatform();
+        EvaluationScope course = EvaluationScope.course(platform, "dep-a", "course-x");
+        EvaluationScope programme = EvaluationScope.programme(platform, "dep-a");
+        InstrumentIdentity teamwork = new InstrumentIdentity("teamwork", 1, "a".repeat(64));
+        InstrumentIdentity relationship = new InstrumentIdentity("relationship", 2, "b".repeat(64));
+
+        db.inTransaction(em -> {
+            RememberedInstruments remembered = new RememberedInstruments(em, CLOCK);
+            remembered.remember(course, "p-000000000001", teamwork);
+            remembered.remember(programme, "p-000000000001", relationship);
+            remembered.remember(course, "p-000000000001", relationship);
+            remembered.remember(course, "p-000000000002", teamwork);
+            return null;
+        });
+
+        db.inTransaction(em -> {
+            RememberedInstruments remembered = new RememberedInstruments(em, CLOCK);
+            assertThat(remembered.find(course, "p-000000000001")).as("the later choice replaces the earlier").hasValue(relationship);
+            assertThat(remembered.find(programme, "p-000000000001")).hasValue(relationship);
+            assertThat(remembered.find(course, "p-000000000002")).hasValue(teamwork);
+            assertThat(remembered.find(EvaluationScope.course(platform, "dep-a", "course-y"), "p-000000000001")).isEmpty();
+            assertThat(remembered.find(EvaluationScope.course(platform, "dep-b", "course-x"), "p-000000000001")).isEmpty();
+            return null;
+        });
     }
 
     private static Response only(List<Response> responses, String key, Phase phase) {

@@ -34,6 +34,7 @@ class StoredAssessmentTest {
                     assertThat(read.answers()).isEqualTo(expected.answers());
                     assertThat(read.thenAnswers()).isEqualTo(expected.thenAnswers());
                     assertThat(read.outlook()).isEqualTo(expected.outlook());
+                    assertThat(read.freeText()).isEqualTo(expected.freeText());
                 }
             }
         }

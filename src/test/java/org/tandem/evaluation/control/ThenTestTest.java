@@ -19,9 +19,9 @@ class ThenTestTest {
         assertThat(test.thenVersusPre()).isEqualTo(PairedComparison.of(pre, then));
         assertThat(test.postVersusThen()).isEqualTo(PairedComparison.of(then, post));
         assertThat(test.thenVersusPre().meanChange().get()).isEqualTo(-0.5);
-        assertThat(test.thenVersusPreReading("x").text())
-                .startsWith("On average the retrospective then scores were lower than the pre scores (mean difference \u22120.50 points");
-        assertThat(test.postVersusThenReading("x").text())
+        assertThat(test.thenVersusPreReading("x", ReadingTest.LIKERT).text())
+                .startsWith("On average the retrospective then scores were lower than the pre scores: a mean difference of \u22120.50 points");
+        assertThat(test.postVersusThenReading("x", ReadingTest.LIKERT).text())
                 .startsWith("On average the post scores were higher than the retrospective then scores");
     }
 

@@ -8,13 +8,18 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
+import org.tandem.catalogue.entity.InstrumentIdentity;
 import org.tandem.learning.entity.Phase;
 import org.tandem.learning.entity.ProfessionalGroup;
 
 class MatchedPairTest {
 
+    private static InstrumentIdentity identity(int version) {
+        return new InstrumentIdentity("relationship", version, "ab".repeat(32));
+    }
+
     private static Response response(String key, Phase phase, int version) {
-        return new Response(key, ProfessionalGroup.MANAGER, true, phase, version, Map.of("t1", 3), null, null,
+        return new Response(key, ProfessionalGroup.MANAGER, true, phase, identity(version), Map.of("t1", 3), null, null,
                 Instant.parse("2026-01-05T09:00:00Z"));
     }
 
@@ -39,7 +44,7 @@ class MatchedPairTest {
     @Test
     void responseKeepsItsOwnCopyOfTheAnswers() {
         Map<String, Integer> answers = new HashMap<>(Map.of("t1", 3));
-        Response response = new Response("a", ProfessionalGroup.CLINICIAN, true, Phase.PRE, 1, answers, null, null,
+        Response response = new Response("a", ProfessionalGroup.CLINICIAN, true, Phase.PRE, identity(1), answers, null, null,
                 Instant.EPOCH);
         answers.put("t2", 4);
 

@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.tandem.Deployments;
 import org.tandem.lti.launch.control.LaunchCheck;
 import org.tandem.lti.testing.LtiBrowser;
+import org.tandem.lti.testing.OpaqueValues;
 import org.tandem.lti.testing.TestPlatform;
 
 /**
@@ -169,6 +171,77 @@ class LaunchIT {
         LtiBrowser.Response launch = browser.launch(token(platform, login).build(), login.state());
         assertThat(launch.status()).as("%s", launch).isEqualTo(303);
         assertThat(browser.get(launch.location().orElseThrow().toString()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void passesOpaquePlatformValuesThroughByteForByte() {
+        // Security Framework §5.1.1.2: login_hint and lti_message_hint go back to the platform as
+        // it sent them. Moodle's message hint is JSON: through UriBuilder it made every login a 500.
+        String deployment = "5:d3a2504b {dep} 100% a+b&c=d é";
+        try (TestPlatform awkward = TestPlatform.builder().clientId("client {1} %41 a+b&c=d é").deploymentId(deployment)
+                .start()) {
+            long id = register(awkward);
+            for (Map.Entry<String, String> value : OpaqueValues.all().entrySet()) {
+                String hint = value.getValue();
+                // the login_hint column holds 1,024 characters; bounding longer ones is issue 12's
+                String loginHint = hint.length() > 1024 ? "login " + value.getKey() + " {é} %41+&" : hint;
+                Map<String, String> params = formOf("iss", awkward.issuer(), "login_hint", loginHint,
+                        "target_link_uri", launchUrl(), "lti_message_hint", hint, "client_id", awkward.clientId(),
+                        "lti_deployment_id", deployment);
+
+                for (LtiBrowser.Login login : List.of(browser.loginGet(params), browser.loginPost(params))) {
+                    assertThat(login.status()).as("%s: %s", value.getKey(), login).isEqualTo(302);
+                    assertCarried(login.authRequest(), awkward, loginHint, hint, value.getKey());
+                }
+
+                // the new-window relaunch after the state cookie was lost starts the same login again
+                LtiBrowser.Login lost = browser.loginPost(params);
+                LtiBrowser.Response refused = browser.launchWithoutCookie(token(awkward, lost).deploymentId(deployment)
+                        .build(), lost.state());
+                assertThat(refused.status()).as("%s: %s", value.getKey(), refused).isEqualTo(401);
+                URI relaunch = URI.create(htmlAttribute(refused.body(), "href=\"([^\"]*lti/login\\?[^\"]*)\""));
+                Map<String, String> relaunchParams = LtiBrowser.AuthRequest.of(relaunch).params();
+                assertThat(relaunchParams).as(value.getKey()).containsEntry("lti_message_hint", hint)
+                        .containsEntry("login_hint", loginHint).containsEntry("client_id", awkward.clientId())
+                        .containsEntry("lti_deployment_id", deployment);
+                LtiBrowser.Login again = new LtiBrowser.Login(new LtiBrowser(base).get(relaunch.toString()));
+                assertCarried(again.authRequest(), awkward, loginHint, hint, value.getKey());
+
+                // with platform storage the login answers a page that goes on to the same request
+                Map<String, String> storage = new java.util.LinkedHashMap<>(params);
+                storage.put("lti_storage_target", "post_message_forwarding");
+                LtiBrowser.Login stored = browser.loginPost(storage);
+                assertThat(stored.status()).as("%s: %s", value.getKey(), stored).isEqualTo(200);
+                assertCarried(LtiBrowser.AuthRequest.of(URI.create(htmlAttribute(stored.body(), "data-next=\"([^\"]*)\""))),
+                        awkward, loginHint, hint, value.getKey());
+            }
+
+            // and a launch with these values is accepted, its deployment recorded as sent
+            LtiBrowser.Login login = browser.loginPost(formOf("iss", awkward.issuer(), "login_hint", "{\"user\":3}",
+                    "target_link_uri", launchUrl(), "lti_message_hint", OpaqueValues.MOODLE_RESOURCE_LINK_HINT,
+                    "client_id", awkward.clientId(), "lti_deployment_id", deployment));
+            LtiBrowser.Response launch = browser.launch(token(awkward, login).deploymentId(deployment).build(), login.state());
+            assertThat(launch.status()).as("%s", launch).isEqualTo(303);
+            JsonObject record = latestLaunch(id);
+            assertThat(record.getBoolean("accepted")).isTrue();
+            assertThat(record.getString("client_id")).isEqualTo(awkward.clientId());
+            assertThat(record.getString("deployment_id")).isEqualTo(deployment);
+        }
+    }
+
+    private static void assertCarried(LtiBrowser.AuthRequest auth, TestPlatform p, String loginHint, String messageHint,
+                                      String what) {
+        assertThat(auth.endpoint()).isEqualTo(p.authUrl());
+        assertThat(auth.loginHint()).as("login_hint: %s", what).isEqualTo(loginHint);
+        assertThat(auth.ltiMessageHint()).as("lti_message_hint: %s", what).isEqualTo(messageHint);
+        assertThat(auth.clientId()).as("client_id: %s", what).isEqualTo(p.clientId());
+    }
+
+    /** The first group of the pattern in an HTML page, attribute escaping undone. */
+    private static String htmlAttribute(String html, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(html);
+        assertThat(m.find()).as("%s in %s", regex, html).isTrue();
+        return m.group(1).replace("&#61;", "=").replace("&#34;", "\"").replace("&#39;", "'").replace("&amp;", "&");
     }
 
     @Test
@@ -334,6 +407,22 @@ class LaunchIT {
                 .headerKid(platform.currentKid()).build(), login.state());
 
         assertRejected(launch, LaunchCheck.SIGNATURE, platformId);
+    }
+
+    @Test
+    void rejectsTokenWithoutKidAndSaysSoInTheDiagnostics() {
+        // LTI Advantage certification, "No KID Sent in JWT header": the platform publishes one key
+        // and that key signed the token, yet Tandem does not guess which key a token means
+        LtiBrowser.Login login = browser.loginGet(loginParams(platform));
+
+        LtiBrowser.Response launch = browser.launch(token(platform, login).withoutKid().build(), login.state());
+
+        assertRejected(launch, LaunchCheck.KEY_ID, platformId);
+        assertThat(launch.body()).contains("no kid");
+        JsonObject record = latestLaunch(platformId);
+        assertThat(record.getString("reason")).contains("header has no kid");
+        assertThat(record.getJsonObject("checks").getString("TOKEN_FORMAT")).isEqualTo("PASSED");
+        assertThat(record.getJsonObject("checks").getString("SIGNATURE")).isEqualTo("NOT_REACHED");
     }
 
     @Test

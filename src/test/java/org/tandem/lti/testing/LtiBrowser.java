@@ -70,11 +70,15 @@ public final class LtiBrowser {
 
     /** The same form_post from a browser that blocked or lost the state cookie. */
     public Response launchWithoutCookie(String idToken, String state) {
-        URI uri = resolve("lti/launch");
+        return postFormWithoutCookies("lti/launch", formOf("id_token", idToken, "state", state));
+    }
+
+    /** POSTs a form as a browser that blocks third-party cookies: none is sent. */
+    public Response postFormWithoutCookies(String pathOrUrl, Map<String, String> form) {
+        URI uri = resolve(pathOrUrl);
         return send(HttpRequest.newBuilder(uri)
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(formOf("id_token", idToken, "state", state)))), uri,
-                false);
+                .POST(HttpRequest.BodyPublishers.ofString(form(form))), uri, false);
     }
 
     /** POSTs a form to a path under the base (or an absolute URL), sending matching cookies. */
@@ -247,7 +251,7 @@ public final class LtiBrowser {
     /** An OIDC authentication request (Security Framework §5.1.1.2) as sent to the platform. */
     public record AuthRequest(URI uri, String endpoint, Map<String, String> params) {
 
-        static AuthRequest of(URI uri) {
+        public static AuthRequest of(URI uri) {
             String endpoint = uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath();
             return new AuthRequest(uri, endpoint, Map.copyOf(query(uri.getRawQuery())));
         }

@@ -109,6 +109,11 @@ public final class TestPlatform implements AutoCloseable {
     private final Map<String, java.util.Set<String>> issuedTokens = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Set<String> seenJti = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final AtomicInteger tokenRequests = new AtomicInteger();
+    private final Paths paths;
+    private final boolean checksAssertionAudienceAndJti;
+    /** client_ids the token endpoint knows besides the builder's: a shared issuer has several (Canvas). */
+    private final java.util.Set<String> otherClients = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile com.sun.net.httpserver.HttpHandler authorization;
 
     private TestPlatform(Builder b) {
         this.clientId = b.clientId;
@@ -117,15 +122,17 @@ public final class TestPlatform implements AutoCloseable {
         this.deploymentPolicy = b.deploymentPolicy;
         this.clockSkewSeconds = b.clockSkewSeconds;
         this.clock = b.clock;
+        this.paths = b.paths;
+        this.checksAssertionAudienceAndJti = b.checksAssertionAudienceAndJti;
         this.published.add(newKey());
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.createContext("/platform/jwks", this::serveJwks);
-        server.createContext("/platform/auth", this::serveAuth);
-        server.createContext("/platform/token", this::serveToken);
+        server.createContext(paths.jwks(), this::serveJwks);
+        server.createContext(paths.auth(), this::serveAuth);
+        server.createContext(paths.token(), this::serveToken);
         server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
         server.start();
         origin = "http://localhost:" + server.getAddress().getPort();
@@ -141,7 +148,7 @@ public final class TestPlatform implements AutoCloseable {
     }
 
     public String issuer() {
-        return origin + "/platform";
+        return origin + paths.issuer();
     }
 
     public String clientId() {
@@ -153,15 +160,54 @@ public final class TestPlatform implements AutoCloseable {
     }
 
     public String jwksUrl() {
-        return issuer() + "/jwks";
+        return endpointOrigin() + paths.jwks();
+    }
+
+    /** The origin of the OIDC endpoints: the issuer's, or another host as Canvas's sso domain. */
+    public String endpointOrigin() {
+        return "http://" + paths.endpointHost() + ":" + server.getAddress().getPort();
     }
 
     public String authUrl() {
-        return issuer() + "/auth";
+        return endpointOrigin() + paths.auth();
     }
 
     public String tokenUrl() {
-        return issuer() + "/token";
+        return endpointOrigin() + paths.token();
+    }
+
+    /**
+     * Where a platform keeps its issuer and OIDC endpoints under its origin. The default is this
+     * test platform's own; the LMS flavours ({@link Lms}) use Moodle's and Canvas's paths.
+     */
+    public record Paths(String issuer, String auth, String jwks, String token, String endpointHost) {
+        public static final Paths DEFAULT = new Paths("/platform", "/platform/auth", "/platform/jwks", "/platform/token",
+                "localhost");
+    }
+
+    /** The token endpoint also issues tokens to this client_id (another registration under the same issuer). */
+    public void acceptClient(String otherClientId) {
+        otherClients.add(otherClientId);
+    }
+
+    /** Answers the authorization endpoint with this handler instead of leaving it to the test. */
+    public void authorization(com.sun.net.httpserver.HttpHandler handler) {
+        this.authorization = handler;
+    }
+
+    /** Signs these claims with the current key, its kid in the header, as the platform signs its id_tokens. */
+    public String sign(Map<String, Object> claims) {
+        RSAKey key = published.get(published.size() - 1);
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder();
+        claims.forEach(builder::claim);
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT)
+                    .keyID(key.getKeyID()).build(), builder.build());
+            jwt.sign(new RSASSASigner(key));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** How many times the JWKS was requested (successfully or not). */
@@ -364,8 +410,14 @@ public final class TestPlatform implements AutoCloseable {
             }
             JWTClaimsSet claims = jwt.getJWTClaimsSet();
             Instant now = Instant.now();
-            if (!clientId.equals(claims.getIssuer()) || !clientId.equals(claims.getSubject())) {
+            boolean known = clientId.equals(claims.getIssuer()) || otherClients.contains(claims.getIssuer());
+            if (!known || !claims.getIssuer().equals(claims.getSubject())) {
                 return "iss and sub must be the client_id";
+            }
+            if (!checksAssertionAudienceAndJti) {
+                // Moodle 4.4 checks neither aud nor jti (platform-captures/moodle-4.4/README.md)
+                return claims.getExpirationTime() == null || !claims.getExpirationTime().toInstant().isAfter(now)
+                        ? "assertion expired" : null;
             }
             if (claims.getAudience() == null || !claims.getAudience().contains(tokenUrl())) {
                 return "aud must be the token URL";
@@ -413,6 +465,11 @@ public final class TestPlatform implements AutoCloseable {
 
     /** Tests read the authentication request from Tandem's redirect and post the id_token themselves. */
     private void serveAuth(HttpExchange exchange) throws IOException {
+        com.sun.net.httpserver.HttpHandler handler = authorization;
+        if (handler != null) {
+            handler.handle(exchange);
+            return;
+        }
         try (exchange) {
             byte[] body = "test platform: the test answers the authentication request itself\n"
                     .getBytes(StandardCharsets.UTF_8);
@@ -455,6 +512,20 @@ public final class TestPlatform implements AutoCloseable {
         private String deploymentPolicy = "STRICT";
         private int clockSkewSeconds = 60;
         private Clock clock = Clock.systemUTC();
+        private Paths paths = Paths.DEFAULT;
+        private boolean checksAssertionAudienceAndJti = true;
+
+        /** The issuer and endpoint paths under the origin. */
+        public Builder paths(Paths paths) {
+            this.paths = paths;
+            return this;
+        }
+
+        /** A token endpoint that, like Moodle 4.4's, checks neither the client assertion's aud nor its jti. */
+        public Builder lenientClientAssertion() {
+            this.checksAssertionAudienceAndJti = false;
+            return this;
+        }
 
         public Builder clientId(String clientId) {
             this.clientId = clientId;

@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.time.Clock;
@@ -25,6 +24,7 @@ import java.util.logging.Logger;
 import org.tandem.lti.LaunchHandler;
 import org.tandem.lti.LtiClaims;
 import org.tandem.lti.LtiLaunch;
+import org.tandem.lti.QueryString;
 import org.tandem.lti.ToolUrls;
 import org.tandem.lti.launch.control.CheckLog;
 import org.tandem.lti.launch.control.IdTokenVerifier;
@@ -204,14 +204,15 @@ public class LaunchResource {
     /** The same login again, for a new window (a first-party context where cookies work). */
     private URI relaunch(LoginState login, Platform platform) {
         LoginRequest r = login.request(platform.issuer(), platform.clientId());
-        UriBuilder b = UriBuilder.fromUri(urls.login(uriInfo))
-                .queryParam("iss", r.issuer())
-                .queryParam("login_hint", r.loginHint())
-                .queryParam("target_link_uri", r.targetLinkUri())
-                .queryParam("client_id", platform.clientId());
-        r.ltiMessageHint().ifPresent(h -> b.queryParam("lti_message_hint", h));
-        r.deploymentId().ifPresent(d -> b.queryParam("lti_deployment_id", d));
-        return b.build();
+        // the platform's opaque values travel byte for byte, as in the first login
+        return QueryString.on(urls.login(uriInfo))
+                .add("iss", r.issuer())
+                .add("login_hint", r.loginHint())
+                .add("target_link_uri", r.targetLinkUri())
+                .add("client_id", platform.clientId())
+                .add("lti_message_hint", r.ltiMessageHint())
+                .add("lti_deployment_id", r.deploymentId())
+                .toUri();
     }
 
     private Long recordRejection(LaunchRecords.Attempt attempt, CheckLog log, LaunchCheck check, String reason) {

@@ -12,11 +12,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.tandem.lti.QueryString;
 import org.tandem.lti.ToolUrls;
 import org.tandem.lti.launch.control.CheckLog;
 import org.tandem.lti.launch.control.LaunchCheck;
@@ -120,20 +120,20 @@ public class LoginInitiationResource {
                             + "in a minute.")
                     .response(503)).header("Retry-After", 60).build();
         }
-        URI authRequest = UriBuilder.fromUri(platform.authLoginUrl())
-                .queryParam("scope", "openid")
-                .queryParam("response_type", "id_token")
-                .queryParam("response_mode", "form_post")
-                .queryParam("prompt", "none")
-                .queryParam("client_id", platform.clientId())
-                .queryParam("redirect_uri", urls.launch(uriInfo))
-                .queryParam("login_hint", request.loginHint())
-                .queryParam("state", state.state())
-                .queryParam("nonce", state.nonce())
-                .build();
-        if (request.ltiMessageHint().isPresent()) {
-            authRequest = UriBuilder.fromUri(authRequest).queryParam("lti_message_hint", request.ltiMessageHint().get()).build();
-        }
+        // Security Framework §5.1.1.2: login_hint and lti_message_hint go back exactly as the
+        // platform sent them (Moodle's message hint is JSON, Canvas's a JWT)
+        URI authRequest = QueryString.on(platform.authLoginUrl())
+                .add("scope", "openid")
+                .add("response_type", "id_token")
+                .add("response_mode", "form_post")
+                .add("prompt", "none")
+                .add("client_id", platform.clientId())
+                .add("redirect_uri", urls.launch(uriInfo))
+                .add("login_hint", request.loginHint())
+                .add("state", state.state())
+                .add("nonce", state.nonce())
+                .add("lti_message_hint", request.ltiMessageHint())
+                .toUri();
         String cookie = StateCookie.set(state.state(), states.lifetimeSeconds());
         if (request.storageTarget().isPresent()) {
             // LTI Client Side postMessages / Platform Storage: the page stores the state in the

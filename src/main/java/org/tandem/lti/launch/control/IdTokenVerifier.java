@@ -115,6 +115,14 @@ public class IdTokenVerifier {
     }
 
     private void verifySignature(SignedJWT jwt, PlatformRegistration platform, CheckLog log) throws LaunchRejection {
+        // Security Framework §6.3 (the platform names its key by kid) and the LTI Advantage
+        // certification's known bad payload "No KID Sent in JWT header": refused even when the
+        // platform publishes a single key, so that a rotation can never make Tandem guess a key.
+        String kid = jwt.getHeader().getKeyID();
+        check(log, LaunchCheck.KEY_ID, kid != null && !kid.isBlank(),
+                "the id_token header has no kid, so it does not say which of the platform's keys signed it",
+                "the platform must put the kid of its signing key (as published at " + platform.jwksUrl()
+                        + ") in the id_token header; LTI 1.3 platforms do, so check what sends launches under this issuer");
         JWSAlgorithm alg = jwt.getHeader().getAlgorithm();
         if (!ACCEPTED_ALGORITHMS.contains(alg)) {
             throw fail(log, LaunchCheck.SIGNATURE, "the id_token is signed with " + alg + ", which Tandem does not accept",

@@ -9,6 +9,7 @@ public enum LaunchCheck {
     STATE(400, "the state came from a login initiation of this tool and has not expired"),
     STATE_BINDING(401, "the state is bound to this browser (cookie or platform storage)"),
     TOKEN_FORMAT(400, "the id_token is a signed JWT"),
+    KEY_ID(401, "the id_token header names the platform key that signed it (kid)"),
     SIGNATURE(401, "the id_token signature verifies with a key from the platform JWKS"),
     ISSUER(401, "iss is the registered issuer"),
     AUDIENCE(401, "aud contains the registered client_id"),

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.tandem.lti.QueryString;
 import org.tandem.lti.ToolUrls;
 import org.tandem.lti.launch.control.CheckLog;
 import org.tandem.lti.launch.control.LaunchCheck;
@@ -278,7 +279,8 @@ public class AdminPageResource {
     }
 
     private Response back(String message) {
-        URI to = uriInfo.getBaseUriBuilder().path("admin").queryParam("message", message).build();
+        // the message names platform-supplied values (a Canvas account name, a deployment id)
+        URI to = QueryString.on(uriInfo.getBaseUriBuilder().path("admin").build()).add("message", message).toUri();
         return Response.seeOther(to).build();
     }
 

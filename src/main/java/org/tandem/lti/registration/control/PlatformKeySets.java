@@ -15,7 +15,6 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -96,6 +95,11 @@ public class PlatformKeySets {
      * @throws KeyLookupException naming the kid and the JWKS URL when no key fits
      */
     public JWK select(String jwksUrl, JWSHeader header) throws KeyLookupException {
+        if (header.getKeyID() == null || header.getKeyID().isBlank()) {
+            // Security Framework §6.3: the key is chosen by kid, never guessed (not even a single one)
+            throw new KeyLookupException("the token header has no kid, so no key of the platform JWKS at " + jwksUrl
+                    + " is chosen");
+        }
         Instant now = clock.instant();
         Entry entry = cache.get(jwksUrl);
         if (entry == null || now.isAfter(entry.expires())) {
@@ -191,18 +195,12 @@ public class PlatformKeySets {
     }
 
     private static Optional<JWK> match(JWKSet keys, JWSHeader header) {
-        JWKMatcher.Builder matcher = new JWKMatcher.Builder()
+        JWKMatcher matcher = new JWKMatcher.Builder()
                 .keyType(com.nimbusds.jose.jwk.KeyType.forAlgorithm(header.getAlgorithm()))
-                .keyUses(KeyUse.SIGNATURE, null);
-        if (header.getKeyID() != null) {
-            matcher.keyID(header.getKeyID());
-        }
-        List<JWK> found = new JWKSelector(matcher.build()).select(keys);
-        // without a kid only an unambiguous key will do
-        if (header.getKeyID() == null && found.size() != 1) {
-            return Optional.empty();
-        }
-        return found.stream().findFirst();
+                .keyUses(KeyUse.SIGNATURE, null)
+                .keyID(header.getKeyID())
+                .build();
+        return new JWKSelector(matcher).select(keys).stream().findFirst();
     }
 
     /** No key fits the token; the message says which kid and which JWKS. */

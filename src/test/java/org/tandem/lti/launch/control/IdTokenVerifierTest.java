@@ -80,7 +80,7 @@ class IdTokenVerifierTest {
                 nonce, log);
 
         assertThat(launch.messageType()).isEqualTo(MessageType.RESOURCE_LINK);
-        assertThat(List.of(LaunchCheck.TOKEN_FORMAT, LaunchCheck.SIGNATURE, LaunchCheck.ISSUER, LaunchCheck.AUDIENCE,
+        assertThat(List.of(LaunchCheck.TOKEN_FORMAT, LaunchCheck.KEY_ID, LaunchCheck.SIGNATURE, LaunchCheck.ISSUER, LaunchCheck.AUDIENCE,
                 LaunchCheck.AUTHORIZED_PARTY, LaunchCheck.EXPIRY, LaunchCheck.ISSUED_AT, LaunchCheck.NONCE,
                 LaunchCheck.MESSAGE_TYPE, LaunchCheck.VERSION, LaunchCheck.REQUIRED_CLAIMS))
                 .allSatisfy(check -> assertThat(log.outcome(check)).as(check.name()).isEqualTo(CheckLog.Outcome.PASSED));
@@ -182,6 +182,26 @@ class IdTokenVerifierTest {
                         r -> assertThat(r.check()).isEqualTo(LaunchCheck.SIGNATURE));
         assertThat(log.outcome(LaunchCheck.SIGNATURE)).isEqualTo(CheckLog.Outcome.FAILED);
         assertThat(log.outcome(LaunchCheck.ISSUER)).isEqualTo(CheckLog.Outcome.NOT_REACHED);
+    }
+
+    @Test
+    void rejectsTokenWithoutKidEvenWhenThePlatformPublishesOneKey() {
+        // LTI Advantage certification, known bad payloads: "No KID Sent in JWT header". The platform
+        // publishes exactly one key and that key signed the token: it is still refused.
+        assertThat(platform.jwksJson()).contains(platform.currentKid());
+        String token = platform.idToken(nonce).withoutKid().build();
+        CheckLog attemptLog = new CheckLog();
+
+        assertThatThrownBy(() -> verifier().verify(token, PLATFORM_ID, registration(platform), nonce, attemptLog))
+                .isInstanceOfSatisfying(LaunchRejection.class, r -> {
+                    assertThat(r.check()).isEqualTo(LaunchCheck.KEY_ID);
+                    assertThat(r.status()).isEqualTo(401);
+                    assertThat(r.getMessage()).contains("no kid");
+                    assertThat(r.adminHint()).contains(platform.jwksUrl());
+                });
+        assertThat(attemptLog.outcome(LaunchCheck.TOKEN_FORMAT)).isEqualTo(CheckLog.Outcome.PASSED);
+        assertThat(attemptLog.outcome(LaunchCheck.KEY_ID)).isEqualTo(CheckLog.Outcome.FAILED);
+        assertThat(attemptLog.outcome(LaunchCheck.SIGNATURE)).isEqualTo(CheckLog.Outcome.NOT_REACHED);
     }
 
     @Test
