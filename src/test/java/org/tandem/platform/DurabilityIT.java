@@ -74,7 +74,7 @@ class DurabilityIT {
 
     /**
      * The embedded default: H2 in ./data with the URL Tandem builds itself. The grade claim time is
-     * left at its default (two minutes): scores in flight at the kill must not wait for it.
+     * left at its default (a minute): scores in flight at the kill must not wait for it.
      */
     @Test
     void aKilledTandemOnTheEmbeddedDatabaseKeepsEverySubmitItAnswered() throws Exception {

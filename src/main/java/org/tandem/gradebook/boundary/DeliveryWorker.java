@@ -128,6 +128,18 @@ public class DeliveryWorker {
             }
         }
         deliveries = Executors.newFixedThreadPool(Math.max(1, parallel), threads);
+    }
+
+    /**
+     * Tandem answers requests now ({@link DeliveryStart}): deliveries begin. Not before, because
+     * the LMS checks each token request against Tandem's JWKS, and a platform that cannot fetch it
+     * refuses the request (401 invalid_client), which fails the score for good; this start-up bean
+     * runs seconds before the web application serves.
+     */
+    public synchronized void serving() {
+        if (!enabled || deliveries == null || polling != null) {
+            return;
+        }
         polling = scheduler.scheduleWithFixedDelay(this::poll, 1, pollSeconds, TimeUnit.SECONDS);
         LOG.info(() -> "Grade delivery worker " + worker + " started: polls every " + pollSeconds + " s, retries from "
                 + retryBaseSeconds + " s up to " + retryMaxSeconds + " s apart, gives up after " + giveUpHours + " h");
