@@ -50,7 +50,7 @@ curl -sS --noproxy '*' --max-time 10 -o /dev/null -f "$BASE/health/ready" \
 
 echo "== Tandem at $BASE"
 echo "== 1. generating the demo cohort: $MANAGERS managers + $CLINICIANS clinicians"
-generated="$("${CURL[@]}" --max-time 600 -u "admin:$TANDEM_ADMIN_PASSWORD" -X POST \
+generated="$("${CURL[@]}" --max-time 600 -u "admin:$TANDEM_ADMIN_PASSWORD" -X POST -H 'Content-Type: application/json' \
   -w '\n%{http_code} %{time_total}' "$BASE/admin/api/demo/cohort?managers=$MANAGERS&clinicians=$CLINICIANS")"
 status="$(tail -n1 <<<"$generated" | cut -d' ' -f1)"
 echo "$generated" | head -n -1

@@ -23,6 +23,18 @@ public record LtiLaunch(
         Optional<DeepLinkingSettings> deepLinking,
         Optional<Presentation> presentation) {
 
+    /**
+     * Longest id a launch carries (sub, deployment, context and resource link ids): LTI Core 1.3
+     * §5.3.3, §5.3.5, §5.4.1 and OpenID Connect's sub say at most 255 characters.
+     */
+    public static final int MAX_ID = 255;
+    /** Longest name, e-mail, title or label a launch carries; longer ones are shortened. */
+    public static final int MAX_TEXT = 512;
+    /** Longest service URL (line item, line items, memberships, deep-linking return) a launch carries. */
+    public static final int MAX_URL = 2000;
+    /** Longest deep-linking settings, as {@link DeepLinkingSettings#toJson()} writes them. */
+    public static final int MAX_SETTINGS_JSON = 8000;
+
     /** Platform + deployment: the tenant every query is scoped by (contexts live inside it). */
     public record Tenant(long platformId, String issuer, String clientId, String deploymentId) {
     }
@@ -30,13 +42,14 @@ public record LtiLaunch(
     public record User(String subject, Optional<String> name, Optional<String> givenName,
                        Optional<String> familyName, Optional<String> email) {
 
-        /** The best name a page can show: name, else given + family, else the subject. */
+        /** The best name a page can show: name, else given + family, else the subject; at most {@link #MAX_TEXT} long. */
         public String displayName() {
             if (name.isPresent() && !name.get().isBlank()) {
                 return name.get();
             }
             String joined = (givenName.orElse("") + " " + familyName.orElse("")).trim();
-            return joined.isEmpty() ? subject : joined;
+            String shown = joined.isEmpty() ? subject : joined;
+            return shown.length() > MAX_TEXT ? shown.substring(0, MAX_TEXT) : shown;
         }
     }
 

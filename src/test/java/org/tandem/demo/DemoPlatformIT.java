@@ -235,7 +235,7 @@ class DemoPlatformIT {
     void rotatedKeyIsPublishedBesideTheOldOne() throws Exception {
         String before = get(uri(".well-known/jwks.json")).body();
         HttpResponse<String> rotated = send(HttpRequest.newBuilder(uri("admin/api/keys/rotate")).header("Authorization", ADMIN)
-                .POST(HttpRequest.BodyPublishers.noBody()));
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.noBody()));
         assertThat(rotated.statusCode()).isEqualTo(200);
         Matcher kid = Pattern.compile("\"kid\":\"([^\"]+)\"").matcher(rotated.body());
         assertThat(kid.find()).isTrue();
@@ -339,7 +339,7 @@ class DemoPlatformIT {
                 .POST(HttpRequest.BodyPublishers.noBody()));
         assertThat(anonymous.statusCode()).isEqualTo(401);
         HttpResponse<String> admin = send(HttpRequest.newBuilder(uri("admin/api/demo/cohort?managers=3&clinicians=3"))
-                .header("Authorization", ADMIN).POST(HttpRequest.BodyPublishers.noBody()));
+                .header("Authorization", ADMIN).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.noBody()));
         assertThat(admin.statusCode()).as(admin.body()).isEqualTo(200);
         assertThat(admin.body()).contains("\"managers\":3");
     }

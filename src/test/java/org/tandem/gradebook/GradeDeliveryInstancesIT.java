@@ -3,10 +3,7 @@ package org.tandem.gradebook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,6 +23,7 @@ import org.tandem.catalogue.control.PackReader;
 import org.tandem.catalogue.entity.Module;
 import org.tandem.lti.testing.AgsService;
 import org.tandem.lti.testing.TestPlatform;
+import org.tandem.testing.TandemProcess;
 
 /**
  * Grade delivery across Tandem processes sharing one PostgreSQL, as in production behind a load
@@ -42,7 +40,7 @@ class GradeDeliveryInstancesIT {
     private static final Duration WAIT = Duration.ofSeconds(90);
 
     private static EmbeddedPostgres postgres;
-    private static final List<Process> started = new ArrayList<>();
+    private static final List<TandemProcess> started = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
@@ -51,8 +49,10 @@ class GradeDeliveryInstancesIT {
     }
 
     @AfterAll
-    static void stopEverything() throws IOException {
-        started.forEach(Process::destroyForcibly);
+    static void stopEverything() throws IOException, InterruptedException {
+        for (TandemProcess instance : started) {
+            instance.kill();
+        }
         postgres.close();
     }
 
@@ -74,8 +74,7 @@ class GradeDeliveryInstancesIT {
                 first.add(learner);
             }
             await(() -> platform.tokenRequests() >= 3);
-            Process killed = started.get(0);
-            killed.destroyForcibly().waitFor();
+            started.get(0).kill();
             assertThat(ags.kept()).isEmpty();
 
             CompletableFuture<URL> startB = CompletableFuture.supplyAsync(() -> start("b"));
@@ -108,49 +107,19 @@ class GradeDeliveryInstancesIT {
 
     /** Starts the packaged Tandem as a process of its own on the shared database and waits until it is ready. */
     private static URL start(String name) {
-        try {
-            int port;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
-            File jar = new File("target/tandem-microbundle.jar");
-            assertThat(jar).as("the microbundle is built in the package phase").exists();
-            ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
-                    "-Xmx384m", "-Dtandem.gradebook.poll-seconds=1", "-Dtandem.gradebook.retry-base-seconds=1",
-                    "-Dtandem.gradebook.retry-max-seconds=2", "-Dtandem.gradebook.claim-seconds=5",
-                    "-jar", jar.getPath(), "--port", String.valueOf(port), "--nocluster")
-                    .redirectErrorStream(true)
-                    .redirectOutput(new File("target/instance-" + name + ".log"));
-            builder.environment().put("TANDEM_DB_URL", postgres.getJdbcUrl("postgres", "postgres"));
-            builder.environment().put("TANDEM_DB_USER", "postgres");
-            builder.environment().put("TANDEM_DB_PASSWORD", "postgres");
-            builder.environment().put("TANDEM_ADMIN_PASSWORD", PASSWORD);
-            builder.environment().put("TANDEM_DEMO_ENABLED", "false");
-            Process process = builder.start();
-            synchronized (started) {
-                started.add(process);
-            }
-            URL url = new URL("http://localhost:" + port + "/");
-            HttpClient client = HttpClient.newHttpClient();
-            Instant until = Instant.now().plus(Duration.ofMinutes(3));
-            while (Instant.now().isBefore(until)) {
-                if (!process.isAlive()) {
-                    throw new AssertionError("instance " + name + " stopped; see target/instance-" + name + ".log");
-                }
-                try {
-                    if (client.send(HttpRequest.newBuilder(url.toURI().resolve("health/ready")).GET().build(),
-                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                        return url;
-                    }
-                } catch (IOException notYet) {
-                    // still starting
-                }
-                Thread.sleep(500);
-            }
-            throw new AssertionError("instance " + name + " was not ready within 3 minutes; see target/instance-" + name + ".log");
-        } catch (Exception e) {
-            throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+        TandemProcess instance = TandemProcess.named(name)
+                .property("tandem.gradebook.poll-seconds", "1").property("tandem.gradebook.retry-base-seconds", "1")
+                .property("tandem.gradebook.retry-max-seconds", "2").property("tandem.gradebook.claim-seconds", "5")
+                .env("TANDEM_DB_URL", postgres.getJdbcUrl("postgres", "postgres"))
+                .env("TANDEM_DB_USER", "postgres")
+                .env("TANDEM_DB_PASSWORD", "postgres")
+                .env("TANDEM_ADMIN_PASSWORD", PASSWORD)
+                .env("TANDEM_DEMO_ENABLED", "false")
+                .build();
+        synchronized (started) {
+            started.add(instance);
         }
+        return instance.start().url();
     }
 
     private HttpResponse<String> admin(URL base, String json) throws Exception {

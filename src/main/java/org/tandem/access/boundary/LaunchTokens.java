@@ -5,9 +5,11 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.tandem.access.control.LaunchSessions;
 import org.tandem.access.entity.LaunchSession;
 import org.tandem.access.entity.TandemRole;
+import org.tandem.platform.boundary.Framing;
 import org.tandem.platform.boundary.Message;
 import org.tandem.platform.boundary.Pages;
 
@@ -27,12 +29,22 @@ public class LaunchTokens {
     @Inject
     Pages pages;
 
+    @Inject
+    Framing framing;
+
+    /** The session; its page may be framed by its own platform only. */
     public LaunchSession require(String token) {
-        LaunchSession session = sessions.find(token).orElseThrow(() -> new WebApplicationException(pages.message(401,
-                Message.of(pages.text("session.ended.title"), pages.text("session.ended.text"))
-                        .headed(pages.text("session.ended.heading")))));
-        pages.speak(session.locale());
-        return session;
+        Optional<LaunchSession> session = sessions.find(token);
+        if (session.isEmpty()) {
+            // shown inside the LMS's frame when a long-open page outlives its session; only a message
+            framing.anyone();
+            throw new WebApplicationException(pages.message(401,
+                    Message.of(pages.text("session.ended.title"), pages.text("session.ended.text"))
+                            .headed(pages.text("session.ended.heading"))));
+        }
+        framing.platform(session.get().tenancy().platformId());
+        pages.speak(session.get().locale());
+        return session.get();
     }
 
     /**

@@ -9,7 +9,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -26,7 +25,7 @@ import org.tandem.catalogue.entity.ContentPack;
 import org.tandem.catalogue.entity.ImportResult;
 import org.tandem.catalogue.entity.PackProblem;
 import org.tandem.catalogue.entity.PackSource;
-import org.tandem.lti.registration.boundary.AdminCredential;
+import org.tandem.lti.registration.boundary.AdminApi;
 
 /**
  * Content packs for administrators: upload a pack (a zip of the pack folder, or a single-file
@@ -35,15 +34,13 @@ import org.tandem.lti.registration.boundary.AdminCredential;
  */
 @Path("admin/api/content-packs")
 @RequestScoped
+@AdminApi
 @Produces(MediaType.APPLICATION_JSON)
 public class ContentPackResource {
 
     private static final Logger LOG = Logger.getLogger(ContentPackResource.class.getName());
 
     private static final String UPLOAD = "(upload)";
-
-    @Inject
-    AdminCredential credential;
 
     @Inject
     PackReader reader;
@@ -57,7 +54,6 @@ public class ContentPackResource {
     @GET
     @Transactional
     public Response list() {
-        guard();
         JsonArrayBuilder packs = Json.createArrayBuilder();
         for (ContentPack pack : catalogue.latestPacks()) {
             JsonArrayBuilder versions = Json.createArrayBuilder();
@@ -81,7 +77,6 @@ public class ContentPackResource {
     @POST
     @Transactional
     public Response upload(InputStream body) {
-        guard();
         Format format = Format.of(headers.getMediaType());
         if (format == null) {
             return problems(415, List.of(new PackProblem(UPLOAD, "$", "send the pack as application/zip (a zip of the pack folder), "
@@ -132,17 +127,6 @@ public class ContentPackResource {
                 case "application/json" -> JSON;
                 default -> null;
             };
-        }
-    }
-
-    private void guard() {
-        if (!credential.permits(headers)) {
-            throw new WebApplicationException(Response.status(401)
-                    .header("WWW-Authenticate", "Basic realm=\"Tandem admin\", charset=\"UTF-8\"")
-                    .type(MediaType.APPLICATION_JSON)
-                    .entity(Json.createObjectBuilder().add("errors", Json.createArrayBuilder()
-                            .add("the admin credential is required (HTTP Basic user 'admin', password TANDEM_ADMIN_PASSWORD)")).build())
-                    .build());
         }
     }
 

@@ -10,7 +10,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -18,7 +17,7 @@ import java.util.logging.Logger;
 import org.tandem.demo.control.DemoCohort;
 import org.tandem.demo.control.DemoPlatform;
 import org.tandem.lti.ToolUrls;
-import org.tandem.lti.registration.boundary.AdminCredential;
+import org.tandem.lti.registration.boundary.AdminApi;
 import org.tandem.lti.registration.entity.Platform;
 
 /**
@@ -29,13 +28,11 @@ import org.tandem.lti.registration.entity.Platform;
  */
 @Path("admin/api/demo/cohort")
 @RequestScoped
+@AdminApi
 @Produces(MediaType.APPLICATION_JSON)
 public class DemoCohortResource {
 
     private static final Logger LOG = Logger.getLogger(DemoCohortResource.class.getName());
-
-    @Inject
-    AdminCredential credential;
 
     @Inject
     DemoPlatform demo;
@@ -47,15 +44,11 @@ public class DemoCohortResource {
     ToolUrls urls;
 
     @Context
-    HttpHeaders headers;
-
-    @Context
     UriInfo uriInfo;
 
     @POST
     @Transactional
     public Response generate(@QueryParam("managers") Integer managers, @QueryParam("clinicians") Integer clinicians) {
-        guard();
         if (!demo.enabled()) {
             return error(404, "the demo platform is off (TANDEM_DEMO_ENABLED)");
         }
@@ -100,17 +93,6 @@ public class DemoCohortResource {
                 .add("removed_attempts", generated.removedAttempts())
                 .add("duration_ms", generated.took().toMillis())
                 .build()).build();
-    }
-
-    private void guard() {
-        if (!credential.permits(headers)) {
-            throw new WebApplicationException(Response.status(401)
-                    .header("WWW-Authenticate", "Basic realm=\"Tandem admin\", charset=\"UTF-8\"")
-                    .type(MediaType.APPLICATION_JSON)
-                    .entity(Json.createObjectBuilder().add("errors", Json.createArrayBuilder()
-                            .add("the admin credential is required (HTTP Basic user 'admin', password TANDEM_ADMIN_PASSWORD)")).build())
-                    .build());
-        }
     }
 
     private static Response error(int status, String message) {

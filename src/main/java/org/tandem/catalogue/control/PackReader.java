@@ -129,7 +129,7 @@ public class PackReader {
                 files.put(relativeName(directory, file), Files.readAllBytes(file));
             }
         } catch (IOException e) {
-            throw new PackRejected(new PackProblem(directory.toString(), "$", "cannot be read: " + e.getMessage()));
+            throw new PackRejected(new PackProblem(directory.toString(), "$", "cannot be read: " + reason(e)));
         }
         return read(files);
     }
@@ -161,7 +161,7 @@ public class PackReader {
                             "class-path resources of scheme '" + packFile.getProtocol() + "' cannot be listed"));
             }
         } catch (URISyntaxException | IOException e) {
-            throw new PackRejected(new PackProblem(packFile.toString(), "$", "cannot be read: " + e.getMessage()));
+            throw new PackRejected(new PackProblem(packFile.toString(), "$", "cannot be read: " + reason(e)));
         }
     }
 
@@ -191,8 +191,33 @@ public class PackReader {
             byte[] bytes = zip.readNBytes(MAX_ZIP_BYTES + 1);
             return readZip(bytes);
         } catch (IOException e) {
-            throw new PackRejected(new PackProblem(ARCHIVE, "$", "cannot be read: " + e.getMessage()));
+            throw new PackRejected(new PackProblem(ARCHIVE, "$", "cannot be read: " + reason(e)));
         }
+    }
+
+    /** Why reading failed, in words: some of the JDK's zip exceptions carry no message. */
+    private static String reason(Exception e) {
+        if (e.getMessage() != null && !e.getMessage().isBlank()) {
+            return e.getMessage();
+        }
+        if (e instanceof java.io.EOFException) {
+            return "the zip ends in the middle of a file (the upload was cut short or the file is damaged)";
+        }
+        return "the file is damaged (" + e.getClass().getSimpleName() + ")";
+    }
+
+    /**
+     * Whether the zip ends with its end-of-central-directory record (APPNOTE 4.3.16: signature
+     * 0x06054b50, within the last 22 + 65,535 bytes, the most its comment can take).
+     */
+    static boolean complete(byte[] zip) {
+        int earliest = Math.max(0, zip.length - 22 - 0xFFFF);
+        for (int i = zip.length - 22; i >= earliest; i--) {
+            if (zip[i] == 0x50 && zip[i + 1] == 0x4b && zip[i + 2] == 0x05 && zip[i + 3] == 0x06) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public ContentPack readZip(byte[] zip) {
@@ -231,12 +256,17 @@ public class PackReader {
                 }
             }
         } catch (ZipException e) {
-            problems.add(new PackProblem(ARCHIVE, "$", "not a readable zip: " + e.getMessage()));
+            problems.add(new PackProblem(ARCHIVE, "$", "not a readable zip: " + reason(e)));
         } catch (IOException e) {
-            problems.add(new PackProblem(ARCHIVE, "$", "cannot be read: " + e.getMessage()));
+            problems.add(new PackProblem(ARCHIVE, "$", "cannot be read: " + reason(e)));
         }
         if (problems.isEmpty() && entries == 0) {
             problems.add(new PackProblem(ARCHIVE, "$", "not a zip archive, or an empty one"));
+        } else if (problems.isEmpty() && !complete(zip)) {
+            // the entries are read one after another, so a zip cut short at a file boundary reads
+            // as a pack with files missing; its missing end record tells the truth
+            problems.add(new PackProblem(ARCHIVE, "$", "the zip is incomplete: its end record is missing, so the "
+                    + "upload was cut short or the file is damaged; zip the pack folder again and upload the whole file"));
         }
         if (!problems.isEmpty()) {
             throw new PackRejected(problems);
@@ -404,7 +434,7 @@ public class PackReader {
             problems.add(new PackProblem(name, "$", "not valid " + format + where + ": " + e.getOriginalMessage()));
             return Optional.empty();
         } catch (IOException e) {
-            problems.add(new PackProblem(name, "$", "cannot be read: " + e.getMessage()));
+            problems.add(new PackProblem(name, "$", "cannot be read: " + reason(e)));
             return Optional.empty();
         }
     }

@@ -37,7 +37,8 @@ final class DemoForms {
 
     static Response off() {
         return Page.titled("Demo platform").heading("The demo platform is off")
-                .paragraph("Set TANDEM_DEMO_ENABLED=true to use it. It is on by default only with the embedded database.")
+                .paragraph("Set TANDEM_DEMO_ENABLED=true to use it. It is on by default only "
+                        + "with the embedded database and no TANDEM_BASE_URL.")
                 .response(404);
     }
 }

@@ -78,9 +78,13 @@ public class DemoPlatform {
 
     Clock clock = Clock.systemUTC();
 
-    /** On when configured so, else on exactly when Tandem runs on the embedded database. */
+    /**
+     * On when configured so, else on exactly when Tandem runs locally: on the embedded database
+     * and without a public base URL. Anyone who reaches the demo can launch as a trainer, so an
+     * instance with TANDEM_BASE_URL set keeps it off unless an administrator turns it on.
+     */
     public boolean enabled() {
-        return enabledSetting.orElseGet(() -> DatabaseSettings.current().embedded());
+        return enabledSetting.orElseGet(() -> DatabaseSettings.current().embedded() && !urls.configured());
     }
 
     public static String issuer(URI base) {

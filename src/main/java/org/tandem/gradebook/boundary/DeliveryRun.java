@@ -43,6 +43,12 @@ public class DeliveryRun {
         return won;
     }
 
+    /** See {@link ScoreOutbox#releaseClaims()}. */
+    @Transactional
+    public int releaseClaims() {
+        return outbox.releaseClaims();
+    }
+
     /** The parcel of a claimed event, or the refusal already recorded (revoked deployment and the like). */
     @Transactional
     public Optional<Courier.Parcel> prepare(long eventId, String worker, Backoff backoff, Duration giveUpAfter) {

@@ -36,13 +36,15 @@ import org.tandem.gradebook.control.Backoff;
 import org.tandem.gradebook.control.Courier;
 import org.tandem.gradebook.entity.ScoreEvent;
 import org.tandem.learning.entity.AttemptCompleted;
+import org.tandem.platform.control.DatabaseSettings;
 
 /**
  * Delivers the score outbox. Polls every few seconds (and at once after a completion commits),
  * claims due events with a lease in the database, sends them in parallel (at most one per learner
  * and column, so order holds) and records each outcome. Survives restarts because everything it
  * knows is in the outbox: an event claimed by an instance that died is taken over when the lease
- * runs out. Several instances share the work through the claims, never through memory.
+ * runs out (at once when the database is the embedded one, which only one process can open).
+ * Several instances share the work through the claims, never through memory.
  */
 @Startup
 @Singleton
@@ -85,7 +87,7 @@ public class DeliveryWorker {
     long giveUpHours;
 
     @Inject
-    @ConfigProperty(name = "tandem.gradebook.claim-seconds", defaultValue = "120")
+    @ConfigProperty(name = "tandem.gradebook.claim-seconds", defaultValue = "60")
     long claimSeconds;
 
     @Inject
@@ -116,7 +118,28 @@ public class DeliveryWorker {
                     + "scores wait in the outbox until an instance with it on delivers them");
             return;
         }
+        if (DatabaseSettings.current().embedded()) {
+            // the embedded database is this process's alone: claims in it belong to a process that
+            // died mid-delivery, and its scores go out now instead of after the claim time
+            int released = run.releaseClaims();
+            if (released > 0) {
+                LOG.info(() -> released + " score(s) were being delivered when Tandem stopped; they are sent again now "
+                        + "(the LMS may receive one of them twice, with the same timestamp)");
+            }
+        }
         deliveries = Executors.newFixedThreadPool(Math.max(1, parallel), threads);
+    }
+
+    /**
+     * Tandem answers requests now ({@link DeliveryStart}): deliveries begin. Not before, because
+     * the LMS checks each token request against Tandem's JWKS, and a platform that cannot fetch it
+     * refuses the request (401 invalid_client), which fails the score for good; this start-up bean
+     * runs seconds before the web application serves.
+     */
+    public synchronized void serving() {
+        if (!enabled || deliveries == null || polling != null) {
+            return;
+        }
         polling = scheduler.scheduleWithFixedDelay(this::poll, 1, pollSeconds, TimeUnit.SECONDS);
         LOG.info(() -> "Grade delivery worker " + worker + " started: polls every " + pollSeconds + " s, retries from "
                 + retryBaseSeconds + " s up to " + retryMaxSeconds + " s apart, gives up after " + giveUpHours + " h");

@@ -167,6 +167,19 @@ public class ScoreOutbox {
         return updated == 1;
     }
 
+    /**
+     * Lets go of every claim, for a start on a database only this process can open (the embedded
+     * H2 file is locked by it): whoever held a claim is dead, so its scores need not wait for the
+     * claim to run out.
+     *
+     * @return how many scores were claimed
+     */
+    public int releaseClaims() {
+        return em.createQuery("update ScoreEvent e set e.claimedBy = null, e.claimedUntil = null "
+                        + "where e.status = :pending and e.claimedUntil is not null")
+                .setParameter("pending", ScoreEvent.Status.PENDING).executeUpdate();
+    }
+
     public Optional<ScoreEvent> find(long eventId) {
         return Optional.ofNullable(em.find(ScoreEvent.class, eventId));
     }

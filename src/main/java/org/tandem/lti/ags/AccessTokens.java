@@ -37,6 +37,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.tandem.lti.AddressPolicy;
 import org.tandem.lti.OutboundHttp;
 import org.tandem.lti.registration.control.ToolKeys;
 
@@ -138,6 +139,9 @@ public class AccessTokens {
             response = http.send(request);
         } catch (HttpTimeoutException e) {
             throw new AccessTokenException("token URL " + endpoint.url() + " did not answer in time", true, 0, null, e);
+        } catch (AddressPolicy.Refused e) {
+            // not the platform being down: retrying cannot help until an administrator changes a setting
+            throw new AccessTokenException(e.getMessage(), false, 0, null, e);
         } catch (IOException e) {
             throw new AccessTokenException("cannot reach token URL " + endpoint.url() + ": " + e.getMessage(), true, 0, null, e);
         }

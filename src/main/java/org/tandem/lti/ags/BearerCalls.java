@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.util.List;
 import java.util.function.Function;
+import org.tandem.lti.AddressPolicy;
 import org.tandem.lti.OutboundHttp;
 
 /**
@@ -46,6 +47,9 @@ public final class BearerCalls {
             return http.send(request);
         } catch (HttpTimeoutException e) {
             throw new AgsException(request.method() + " " + uri + " did not answer in time", true, 0, e);
+        } catch (AddressPolicy.Refused e) {
+            // not the platform being down: retrying cannot help until an administrator changes a setting
+            throw new AgsException(e.getMessage(), false, 0, e);
         } catch (IOException e) {
             throw new AgsException("cannot reach " + uri + ": " + e.getMessage(), true, 0, e);
         }

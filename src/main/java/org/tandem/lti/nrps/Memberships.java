@@ -116,7 +116,7 @@ public class Memberships {
             throw tokenFailure(e, first);
         } catch (AgsException e) {
             throw new NrpsException(NrpsException.Failure.UNREACHABLE, where(first) + e.getMessage()
-                    + "; the platform may be down, try again later", true, e.status(), e);
+                    + (e.retryable() ? "; the platform may be down, try again later" : ""), e.retryable(), e.status(), e);
         }
         int status = response.statusCode();
         if (status >= 200 && status < 300) {

@@ -38,9 +38,9 @@ import org.tandem.lti.registration.control.Platforms;
 import org.tandem.lti.registration.control.ToolKeys;
 import org.tandem.lti.registration.entity.Platform;
 import org.tandem.placement.control.Offer;
+import org.tandem.platform.boundary.Framing;
 import org.tandem.platform.boundary.Message;
 import org.tandem.platform.boundary.Pages;
-import org.tandem.platform.boundary.SecurityHeaders;
 
 /**
  * The deep-linking picker. An LtiDeepLinkingRequest from the course editor lands here: the trainer
@@ -97,6 +97,9 @@ public class PlacementResource {
 
     @Inject
     Platforms platforms;
+
+    @Inject
+    Framing framing;
 
     @Context
     UriInfo uriInfo;
@@ -156,10 +159,10 @@ public class PlacementResource {
                 + offer.pack().id() + " v" + offer.pack().version() + " for " + t.issuer() + " deployment " + t.deploymentId());
         String target = settings.returnUrl();
         String origin = Platform.originOf(target).orElseThrow(() -> gone("placement.gone.address"));
+        framing.postsTo(origin);
         return Response.ok(pages.render("placement/boundary/return.jte", new Return(session.person().displayName(), target,
                         DeepLinkingResponse.FORM_PARAMETER, jwt, message)), Pages.HTML)
                 .header("Cache-Control", "no-store")
-                .header(SecurityHeaders.POLICY, SecurityHeaders.policyPostingTo(platforms.origins(), origin))
                 .build();
     }
 

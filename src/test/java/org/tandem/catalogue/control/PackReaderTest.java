@@ -380,6 +380,18 @@ class PackReaderTest {
     }
 
     @Test
+    void aZipCutShortAnywhereIsReportedWithARealReason() {
+        byte[] zip = TestPacks.zip(valid());
+        for (int length = 1; length < zip.length; length++) {
+            List<PackProblem> problems = zipProblems(java.util.Arrays.copyOf(zip, length));
+            assertThat(problems).as("cut after %d of %d bytes", length, zip.length).isNotEmpty()
+                    .allSatisfy(p -> assertThat(p.message()).doesNotContain("null"));
+        }
+        assertThat(zipProblems(java.util.Arrays.copyOf(zip, zip.length / 2))).extracting(PackProblem::message)
+                .singleElement().satisfies(m -> assertThat(m).containsAnyOf("cut short", "damaged", "ZLIB"));
+    }
+
+    @Test
     void refusesZipsWithTooManyEntriesOrTooMuchContent() {
         Map<String, String> many = new TreeMap<>(valid());
         for (int i = 0; i < 200; i++) {

@@ -268,6 +268,23 @@ class ScoreOutboxTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void releasedClaimsAreDueAtOnceWithoutWaitingForTheirLease(Database db) {
+        Fixture f = fixture(db);
+        column(db, f, "link-a", "module:handover", "https://lms/li/1");
+        ScoreEvent event = enqueue(db, completed(db, f, "ada", "handover", 0.5)).get(0);
+        claim(db, event.id(), "dead-worker");
+        assertThat(dueInCourse(db, f)).isEmpty();
+
+        int released = db.inTransaction(em -> outbox(em).releaseClaims());
+        assertThat(released).isPositive();
+
+        assertThat(dueInCourse(db, f)).containsExactly(event.id());
+        assertThat(claim(db, event.id(), "w2")).isTrue();
+        assertThat(delivered(db, event.id(), "dead-worker")).as("the dead worker's claim is gone").isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void retriesWithBackoffThenGivesUpWithTheLastAnswer(Database db) {
         Fixture f = fixture(db);
         column(db, f, "link-a", "module:handover", "https://lms/li/1");

@@ -166,7 +166,8 @@ public class LaunchResource {
                     LOG.info(() -> "LTI platform " + platform.issuer() + " may now frame Tandem from " + Platform.originOf(url).orElse(url));
                 }
             });
-            records.accepted(attempt.launch(str(deploymentId), launch.messageType().claimValue(), str(launch.user().subject())), log);
+            records.accepted(attempt.launch(str(deploymentId), launch.messageType().claimValue(), str(launch.user().subject())), log,
+                    log.notes().isEmpty() ? null : String.join("; ", log.notes()));
             URI next = handler.get().accept(launch, urls.base(uriInfo));
             return Response.seeOther(next).header("Set-Cookie", StateCookie.clear(login.state()))
                     .header("Cache-Control", "no-store").build();

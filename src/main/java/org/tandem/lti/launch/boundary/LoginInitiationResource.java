@@ -80,6 +80,17 @@ public class LoginInitiationResource {
                             + "the platform must send iss, login_hint and target_link_uri (LTI 1.3).")
                     .response(400);
         }
+        var tooLong = request.tooLong();
+        if (!tooLong.isEmpty()) {
+            LOG.warning(() -> "LTI login refused: " + String.join("; ", tooLong));
+            return Page.titled("Launch could not start")
+                    .heading("This launch could not start")
+                    .paragraph("The learning platform started a login with values longer than Tandem accepts: "
+                            + String.join("; ", tooLong) + ".")
+                    .paragraph("For the administrator: these values come from the platform's launch; if the platform "
+                            + "really sends them this long, report it to Tandem's developers.")
+                    .response(400);
+        }
         Platforms.LoginLookup lookup = platforms.forLogin(request.issuer(), request.clientId().orElse(null));
         if (lookup.platform().isEmpty()) {
             CheckLog log = new CheckLog();
@@ -97,7 +108,18 @@ public class LoginInitiationResource {
                     "the tool's target link URI in the platform must be " + urls.launch(uriInfo)
                             + " (set TANDEM_BASE_URL when Tandem runs behind a proxy)", Optional.empty());
         }
-        LoginState state = states.begin(platform.id(), request);
+        LoginState state;
+        try {
+            state = states.begin(platform.id(), request);
+        } catch (LoginStates.TooManyLogins e) {
+            LOG.warning(() -> "LTI login refused for " + platform.issuer() + " (client_id " + platform.clientId() + "): "
+                    + e.getMessage() + " (tandem.lti.login-states-per-platform); a flood of login requests?");
+            return Response.fromResponse(Page.titled("Launch could not start")
+                    .heading("Tandem is busy")
+                    .paragraph("Too many launches from your learning platform are under way at once. Please try again "
+                            + "in a minute.")
+                    .response(503)).header("Retry-After", 60).build();
+        }
         // Security Framework §5.1.1.2: login_hint and lti_message_hint go back exactly as the
         // platform sent them (Moodle's message hint is JSON, Canvas's a JWT)
         URI authRequest = QueryString.on(platform.authLoginUrl())

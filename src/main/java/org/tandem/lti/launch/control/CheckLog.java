@@ -1,6 +1,8 @@
 package org.tandem.lti.launch.control;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -10,6 +12,7 @@ public final class CheckLog {
     public enum Outcome { PASSED, FAILED, NOT_REACHED }
 
     private final Map<LaunchCheck, Outcome> outcomes = new EnumMap<>(LaunchCheck.class);
+    private final List<String> notes = new ArrayList<>();
 
     public void passed(LaunchCheck check) {
         outcomes.put(check, Outcome.PASSED);
@@ -17,6 +20,15 @@ public final class CheckLog {
 
     public void failed(LaunchCheck check) {
         outcomes.put(check, Outcome.FAILED);
+    }
+
+    /** Something an administrator should know about an accepted launch (a value Tandem shortened). */
+    public void note(String note) {
+        notes.add(note);
+    }
+
+    public List<String> notes() {
+        return List.copyOf(notes);
     }
 
     public Outcome outcome(LaunchCheck check) {

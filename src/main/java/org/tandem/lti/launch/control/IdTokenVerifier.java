@@ -219,6 +219,12 @@ public class IdTokenVerifier {
                 "required claims missing for " + messageTypeClaim + ": " + String.join(", ", missing),
                 "the platform sent an incomplete launch; check its LTI 1.3 settings for this tool");
 
+        List<String> wrong = claimValues(claims, subject, deploymentId, dl);
+        check(log, LaunchCheck.CLAIM_VALUES, wrong.isEmpty(),
+                "claims Tandem cannot take: " + String.join("; ", wrong),
+                "the platform sent claims of the wrong type or longer than any platform sends; check its LTI 1.3 settings "
+                        + "and custom parameters for this tool");
+
         Set<LtiRole> roles = new LinkedHashSet<>();
         for (Object role : list(claims.getClaim(LtiClaims.ROLES))) {
             if (role instanceof String s && !s.isBlank()) {
@@ -231,19 +237,22 @@ public class IdTokenVerifier {
             customClaim.forEach((k, v) -> custom.put(k, v == null ? "" : String.valueOf(v)));
         }
 
-        LtiLaunch.User user = new LtiLaunch.User(subject, opt(claims, "name"), opt(claims, "given_name"),
-                opt(claims, "family_name"), opt(claims, "email"));
+        LtiLaunch.User user = new LtiLaunch.User(subject, text(opt(claims, "name"), "name", log),
+                text(opt(claims, "given_name"), "given_name", log), text(opt(claims, "family_name"), "family_name", log),
+                text(opt(claims, "email"), "email", log));
         return new LtiLaunch(
                 new LtiLaunch.Tenant(platformId, platform.issuer(), platform.clientId(), deploymentId),
                 messageType.get(),
                 targetLinkUri,
                 user,
                 Optional.ofNullable(context).map(c -> new LtiLaunch.Context(str(c.get("id")),
-                        Optional.ofNullable(str(c.get("label"))), Optional.ofNullable(str(c.get("title"))),
+                        text(Optional.ofNullable(str(c.get("label"))), "context label", log),
+                        text(Optional.ofNullable(str(c.get("title"))), "context title", log),
                         strings(c.get("type")))),
                 Optional.ofNullable(resourceLink).filter(r -> str(r.get("id")) != null)
                         .map(r -> new LtiLaunch.ResourceLink(str(r.get("id")),
-                                Optional.ofNullable(str(r.get("title"))), Optional.ofNullable(str(r.get("description"))))),
+                                text(Optional.ofNullable(str(r.get("title"))), "resource link title", log),
+                                Optional.ofNullable(str(r.get("description"))))),
                 Set.copyOf(roles),
                 Map.copyOf(custom),
                 Optional.ofNullable(object(claims, LtiClaims.AGS_ENDPOINT)).map(a -> new LtiLaunch.Ags(
@@ -252,16 +261,94 @@ public class IdTokenVerifier {
                 Optional.ofNullable(object(claims, LtiClaims.NRPS))
                         .filter(n -> str(n.get("context_memberships_url")) != null)
                         .map(n -> new LtiLaunch.Nrps(str(n.get("context_memberships_url")), strings(n.get("service_versions")))),
-                Optional.ofNullable(dl).filter(d -> str(d.get("deep_link_return_url")) != null)
-                        .map(d -> new LtiLaunch.DeepLinkingSettings(str(d.get("deep_link_return_url")),
-                                strings(d.get("accept_types")), strings(d.get("accept_presentation_document_targets")),
-                                Optional.ofNullable(str(d.get("accept_media_types"))),
-                                Boolean.TRUE.equals(d.get("accept_multiple")), Boolean.TRUE.equals(d.get("auto_create")),
-                                Optional.ofNullable(str(d.get("title"))), Optional.ofNullable(str(d.get("text"))),
-                                Optional.ofNullable(str(d.get("data"))))),
+                deepLinking(dl),
                 Optional.ofNullable(object(claims, LtiClaims.LAUNCH_PRESENTATION)).map(p -> new LtiLaunch.Presentation(
                         Optional.ofNullable(str(p.get("document_target"))), Optional.ofNullable(str(p.get("return_url"))),
                         Optional.ofNullable(str(p.get("locale"))))));
+    }
+
+    /**
+     * Types and sizes of the claims Tandem keeps. LTI Core 1.3: roles is an array of URIs
+     * (§5.3.7), context (§5.4.1), resource_link (§5.3.5), launch_presentation (§5.4.4) and
+     * custom (§5.4.6) are JSON objects, as are the AGS endpoint (AGS 2.0 §3.1), NRPS (§3.6.1)
+     * and deep-linking settings (Deep Linking 2.0 §4.4.1) claims; ids are at most 255 characters
+     * (§5.3.3, §5.3.5, §5.4.1; OIDC Core §2 for sub). A claim of another type is refused, not
+     * read as absent: the platform meant something Tandem would otherwise silently ignore.
+     */
+    private static List<String> claimValues(JWTClaimsSet claims, String subject, String deploymentId, Map<String, Object> dl) {
+        List<String> wrong = new ArrayList<>();
+        Object roles = claims.getClaim(LtiClaims.ROLES);
+        if (!(roles instanceof Collection<?> c) || !c.stream().allMatch(r -> r instanceof String)) {
+            wrong.add(LtiClaims.ROLES + " is " + kind(roles) + ", not an array of role URIs (LTI Core 5.3.7)");
+        }
+        for (String name : List.of(LtiClaims.CONTEXT, LtiClaims.RESOURCE_LINK, LtiClaims.CUSTOM, LtiClaims.LAUNCH_PRESENTATION,
+                LtiClaims.TOOL_PLATFORM, LtiClaims.AGS_ENDPOINT, LtiClaims.NRPS, LtiClaims.DEEP_LINKING_SETTINGS)) {
+            Object value = claims.getClaim(name);
+            if (value != null && !(value instanceof Map)) {
+                wrong.add(name + " is " + kind(value) + ", not a JSON object");
+            }
+        }
+        Map<String, Object> context = object(claims, LtiClaims.CONTEXT);
+        Map<String, Object> link = object(claims, LtiClaims.RESOURCE_LINK);
+        longer(wrong, "sub", subject, LtiLaunch.MAX_ID);
+        longer(wrong, LtiClaims.DEPLOYMENT_ID, deploymentId, LtiLaunch.MAX_ID);
+        longer(wrong, LtiClaims.CONTEXT + " id", context == null ? null : str(context.get("id")), LtiLaunch.MAX_ID);
+        longer(wrong, LtiClaims.RESOURCE_LINK + " id", link == null ? null : str(link.get("id")), LtiLaunch.MAX_ID);
+        Map<String, Object> ags = object(claims, LtiClaims.AGS_ENDPOINT);
+        if (ags != null) {
+            longer(wrong, LtiClaims.AGS_ENDPOINT + " lineitem", str(ags.get("lineitem")), LtiLaunch.MAX_URL);
+            longer(wrong, LtiClaims.AGS_ENDPOINT + " lineitems", str(ags.get("lineitems")), LtiLaunch.MAX_URL);
+            longer(wrong, LtiClaims.AGS_ENDPOINT + " scope", String.join(" ", strings(ags.get("scope"))), LtiLaunch.MAX_URL);
+        }
+        Map<String, Object> nrps = object(claims, LtiClaims.NRPS);
+        if (nrps != null) {
+            longer(wrong, LtiClaims.NRPS + " context_memberships_url", str(nrps.get("context_memberships_url")), LtiLaunch.MAX_URL);
+        }
+        deepLinking(dl).ifPresent(d -> longer(wrong, LtiClaims.DEEP_LINKING_SETTINGS, d.toJson(), LtiLaunch.MAX_SETTINGS_JSON));
+        return wrong;
+    }
+
+    private static Optional<LtiLaunch.DeepLinkingSettings> deepLinking(Map<String, Object> dl) {
+        return Optional.ofNullable(dl).filter(d -> str(d.get("deep_link_return_url")) != null)
+                .map(d -> new LtiLaunch.DeepLinkingSettings(str(d.get("deep_link_return_url")),
+                        strings(d.get("accept_types")), strings(d.get("accept_presentation_document_targets")),
+                        Optional.ofNullable(str(d.get("accept_media_types"))),
+                        Boolean.TRUE.equals(d.get("accept_multiple")), Boolean.TRUE.equals(d.get("auto_create")),
+                        Optional.ofNullable(str(d.get("title"))), Optional.ofNullable(str(d.get("text"))),
+                        Optional.ofNullable(str(d.get("data")))));
+    }
+
+    private static void longer(List<String> wrong, String name, String value, int max) {
+        if (value != null && value.length() > max) {
+            wrong.add(name + " is " + value.length() + " characters long (at most " + max + ")");
+        }
+    }
+
+    /** A name, e-mail, title or label: shortened to what Tandem keeps, with a note for the diagnostics. */
+    private static Optional<String> text(Optional<String> value, String what, CheckLog log) {
+        return value.map(v -> {
+            if (v.length() <= LtiLaunch.MAX_TEXT) {
+                return v;
+            }
+            log.note(what + " shortened from " + v.length() + " to " + LtiLaunch.MAX_TEXT + " characters");
+            return v.substring(0, LtiLaunch.MAX_TEXT);
+        });
+    }
+
+    private static String kind(Object value) {
+        if (value == null) {
+            return "missing";
+        }
+        if (value instanceof String) {
+            return "a string";
+        }
+        if (value instanceof Collection) {
+            return "an array";
+        }
+        if (value instanceof Map) {
+            return "an object";
+        }
+        return "a " + value.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static void check(CheckLog log, LaunchCheck check, boolean ok, String message, String hint)

@@ -20,7 +20,8 @@ public enum LaunchCheck {
     DEPLOYMENT(403, "deployment_id is registered for this platform"),
     MESSAGE_TYPE(400, "message_type is one this tool accepts"),
     VERSION(400, "version is 1.3.0"),
-    REQUIRED_CLAIMS(400, "the claims required for the message type are present");
+    REQUIRED_CLAIMS(400, "the claims required for the message type are present"),
+    CLAIM_VALUES(400, "claims have the types LTI Core gives them and ids and URLs fit Tandem's limits");
 
     private final int status;
     private final String description;

@@ -48,15 +48,16 @@ public class LaunchRecords {
      * Keeps an accepted launch's record without writing on the launch path: it waits (in memory,
      * at most {@value #MAX_WAITING} of them) for {@link #writeAccepted}, which the housekeeping
      * runs every second and the diagnostics run before they read. An instance that dies loses at
-     * most that second of accepted launches; rejections are never held back.
+     * most that second of accepted launches; rejections are never held back. {@code notes} says
+     * what was accepted with a change (a shortened name), or is null.
      */
-    public void accepted(Attempt attempt, CheckLog checks) {
+    public void accepted(Attempt attempt, CheckLog checks, String notes) {
         if (waiting.incrementAndGet() > MAX_WAITING) {
             waiting.decrementAndGet();
             dropped.incrementAndGet();
             return;
         }
-        pending.add(recordOf(attempt, checks, true, null, null));
+        pending.add(recordOf(attempt, checks, true, null, notes));
     }
 
     /** Writes up to {@code max} waiting records of accepted launches in the caller's transaction; returns how many. */

@@ -32,6 +32,15 @@ public class LoginStates {
     @ConfigProperty(name = "tandem.lti.state-lifetime", defaultValue = "600")
     long lifetimeSeconds;
 
+    /**
+     * Logins of one platform that may wait for their launch at once. Anyone can start a login for
+     * a registered issuer, and each keeps a row until it expires; this bounds what a flood can
+     * store (about 5 kB a row) while leaving far more room than any class opening Tandem together.
+     */
+    @Inject
+    @ConfigProperty(name = "tandem.lti.login-states-per-platform", defaultValue = "10000")
+    long maxOutstanding;
+
     Clock clock = Clock.systemUTC();
 
     public LoginStates() {
@@ -39,14 +48,32 @@ public class LoginStates {
 
     /** For tests outside a container. */
     public LoginStates(EntityManager em, long lifetimeSeconds, Clock clock) {
+        this(em, lifetimeSeconds, 10_000, clock);
+    }
+
+    /** For tests outside a container. */
+    public LoginStates(EntityManager em, long lifetimeSeconds, long maxOutstanding, Clock clock) {
         this.em = em;
         this.lifetimeSeconds = lifetimeSeconds;
+        this.maxOutstanding = maxOutstanding;
         this.clock = clock;
     }
 
+    /**
+     * Stores a new state and nonce for the platform's login.
+     *
+     * @throws TooManyLogins when the platform already has its maximum of logins waiting for a launch
+     */
     public LoginState begin(long platformId, LoginRequest request) {
         Instant now = clock.instant();
-        // one insert: expired states are purged in the background (LaunchHousekeeping), never by a login
+        // one insert: expired states are purged in the background (LaunchHousekeeping), never by a login;
+        // the count is the bound on logins waiting for their launch
+        long outstanding = em.createQuery("select count(s) from LoginState s where s.platformId = :platform "
+                        + "and s.consumedAt is null and s.expiresAt > :now", Long.class)
+                .setParameter("platform", platformId).setParameter("now", now).getSingleResult();
+        if (outstanding >= maxOutstanding) {
+            throw new TooManyLogins(outstanding);
+        }
         LoginState state = new LoginState(random(), random(), platformId, request, now,
                 now.plus(Duration.ofSeconds(lifetimeSeconds)));
         em.persist(state);
@@ -85,6 +112,13 @@ public class LoginStates {
 
     public Instant now() {
         return clock.instant();
+    }
+
+    /** The platform has as many logins waiting for their launch as Tandem keeps; the oldest expire within the state lifetime. */
+    public static final class TooManyLogins extends RuntimeException {
+        public TooManyLogins(long outstanding) {
+            super(outstanding + " logins of this platform are waiting for their launch");
+        }
     }
 
     /** 256 random bits, URL-safe: usable in a cookie name and a query string as is. */

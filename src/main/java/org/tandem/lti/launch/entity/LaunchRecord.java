@@ -63,17 +63,22 @@ public class LaunchRecord {
     public LaunchRecord(Long platformId, String issuer, String clientId, String deploymentId, String messageType,
                         String subject, boolean accepted, String failedCheck, String reason, String checks,
                         Instant createdAt) {
+        // a refused launch is recorded with its claims as sent, which may be of any length
         this.platformId = platformId;
-        this.issuer = issuer;
-        this.clientId = clientId;
-        this.deploymentId = deploymentId;
-        this.messageType = messageType;
-        this.subject = subject;
+        this.issuer = clip(issuer, 512);
+        this.clientId = clip(clientId, 255);
+        this.deploymentId = clip(deploymentId, 255);
+        this.messageType = clip(messageType, 64);
+        this.subject = clip(subject, 255);
         this.accepted = accepted;
         this.failedCheck = failedCheck;
-        this.reason = reason == null || reason.length() <= 2000 ? reason : reason.substring(0, 2000);
+        this.reason = clip(reason, 2000);
         this.checks = checks;
         this.createdAt = createdAt;
+    }
+
+    private static String clip(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 
     public Long id() {

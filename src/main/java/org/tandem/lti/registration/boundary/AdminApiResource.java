@@ -17,8 +17,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
@@ -39,13 +37,12 @@ import org.tandem.lti.registration.entity.ToolKey;
 /** The administrators' REST API: platform registrations, launch diagnostics, key rotation. */
 @Path("admin/api")
 @RequestScoped
+@AdminApi
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminApiResource {
 
     private static final Logger LOG = Logger.getLogger(AdminApiResource.class.getName());
-
-    @Inject
-    AdminCredential credential;
+    private static final int MAX_LAUNCHES = 500;
 
     @Inject
     Platforms platforms;
@@ -60,14 +57,10 @@ public class AdminApiResource {
     @ConfigProperty(name = "tandem.lti.clock-skew", defaultValue = "60")
     int defaultSkew;
 
-    @Context
-    HttpHeaders headers;
-
     @GET
     @Path("platforms")
     @Transactional
     public Response list() {
-        guard();
         JsonArrayBuilder all = Json.createArrayBuilder();
         platforms.all().forEach(p -> all.add(RegistrationJson.toJson(p)));
         return Response.ok(all.build()).build();
@@ -78,7 +71,6 @@ public class AdminApiResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
     public Response register(String body) {
-        guard();
         JsonObject json = readObject(body);
         RegistrationJson.Parsed parsed = RegistrationJson.parse(json, defaultSkew);
         if (!parsed.problems().isEmpty()) {
@@ -95,7 +87,6 @@ public class AdminApiResource {
     @Path("platforms/{id}")
     @Transactional
     public Response delete(@PathParam("id") long id) {
-        guard();
         Optional<Platform> platform = platforms.find(id);
         if (platform.isEmpty()) {
             return errors(404, List.of("no platform with id " + id));
@@ -111,7 +102,6 @@ public class AdminApiResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
     public Response addDeployment(@PathParam("id") long id, String body) {
-        guard();
         Optional<Platform> platform = platforms.find(id);
         if (platform.isEmpty()) {
             return errors(404, List.of("no platform with id " + id));
@@ -122,7 +112,12 @@ public class AdminApiResource {
         if (deploymentId.isEmpty()) {
             return errors(400, List.of("deployment_id (a string) is required"));
         }
-        Platform p = platforms.register(platform.get().registration(), platform.get().source(), List.of(deploymentId));
+        Platform p;
+        try {
+            p = platforms.register(platform.get().registration(), platform.get().source(), List.of(deploymentId));
+        } catch (Platforms.InvalidRegistrationException e) {
+            return errors(400, e.problems());
+        }
         LOG.info(() -> "AUDIT deployment " + deploymentId + " added to " + p.issuer() + " client_id " + p.clientId());
         return Response.status(201).entity(RegistrationJson.toJson(p)).build();
     }
@@ -135,7 +130,6 @@ public class AdminApiResource {
     @Path("platforms/{id}/deployments/{deploymentId}")
     @Transactional
     public Response removeDeployment(@PathParam("id") long id, @PathParam("deploymentId") String deploymentId) {
-        guard();
         Optional<Platform> platform = platforms.find(id);
         if (platform.isEmpty()) {
             return errors(404, List.of("no platform with id " + id));
@@ -152,9 +146,11 @@ public class AdminApiResource {
     @Path("launches")
     @Transactional
     public Response launches(@QueryParam("platform") Long platformId, @QueryParam("limit") Integer limit) {
-        guard();
+        if (limit != null && (limit < 1 || limit > MAX_LAUNCHES)) {
+            return errors(400, List.of("limit must be a whole number from 1 to " + MAX_LAUNCHES + ", not " + limit));
+        }
         JsonArrayBuilder out = Json.createArrayBuilder();
-        for (LaunchRecord r : records.recent(Optional.ofNullable(platformId), limit == null ? 50 : Math.min(limit, 500))) {
+        for (LaunchRecord r : records.recent(Optional.ofNullable(platformId), limit == null ? 50 : limit)) {
             JsonObjectBuilder checks = Json.createObjectBuilder();
             CheckLog.decode(r.checks()).forEach((check, outcome) -> checks.add(check.name(), outcome.name()));
             JsonObjectBuilder b = Json.createObjectBuilder()
@@ -179,21 +175,9 @@ public class AdminApiResource {
     @Path("keys/rotate")
     @Transactional
     public Response rotate() {
-        guard();
         ToolKey key = keys.rotate();
         LOG.info(() -> "AUDIT tool key rotated by admin API: new kid " + key.kid());
         return Response.ok(Json.createObjectBuilder().add("kid", key.kid()).build()).build();
-    }
-
-    private void guard() {
-        if (!credential.permits(headers)) {
-            throw new jakarta.ws.rs.WebApplicationException(Response.status(401)
-                    .header("WWW-Authenticate", "Basic realm=\"Tandem admin\", charset=\"UTF-8\"")
-                    .type(MediaType.APPLICATION_JSON)
-                    .entity(Json.createObjectBuilder().add("errors", Json.createArrayBuilder()
-                            .add("the admin credential is required (HTTP Basic user 'admin', password TANDEM_ADMIN_PASSWORD)")).build())
-                    .build());
-        }
     }
 
     private static JsonObject readObject(String body) {

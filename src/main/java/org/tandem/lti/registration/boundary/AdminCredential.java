@@ -3,33 +3,52 @@ package org.tandem.lti.registration.boundary;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.logging.Logger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.tandem.lti.registration.control.SignInThrottle;
 
 /**
- * The administrator credential (HTTP Basic user "admin", or a Bearer token, with the password
- * from {@code TANDEM_ADMIN_PASSWORD}). Without one configured, a random password is generated at
- * start and written to the log once, so a local run is never open.
+ * The administrator credential: HTTP Basic, user "admin", the password from
+ * {@code TANDEM_ADMIN_PASSWORD}. Without one configured, a random password is generated at start
+ * and written to the log once, so a local run is never open. Failed sign-ins are throttled per
+ * client address and logged ({@link SignInThrottle}).
+ *
+ * <p>Hand-written rather than Jakarta Security: one user, one realm, and what matters here (the
+ * throttle, the failure log with the address, a JSON or HTML answer by path) would be ours to
+ * write in an IdentityStore anyway, next to role mappings the server needs for a single user.
  */
 @ApplicationScoped
 public class AdminCredential {
 
     private static final Logger LOG = Logger.getLogger(AdminCredential.class.getName());
     static final String USER = "admin";
+    static final String CHALLENGE = "Basic realm=\"Tandem admin\", charset=\"UTF-8\"";
 
     @Inject
     @ConfigProperty(name = "tandem.admin.password")
     Optional<String> configured;
 
     private byte[] password;
+    private final SignInThrottle throttle = new SignInThrottle(Clock.systemUTC());
+
+    /** What a request's credential is worth. */
+    public enum Outcome { GRANTED, REFUSED, LOCKED }
+
+    /** @param retryAfter how long a locked-out address waits (zero unless LOCKED) */
+    public record Check(Outcome outcome, Duration retryAfter) {
+        public boolean granted() {
+            return outcome == Outcome.GRANTED;
+        }
+    }
 
     @PostConstruct
     void init() {
@@ -45,25 +64,39 @@ public class AdminCredential {
         password = pw.getBytes(StandardCharsets.UTF_8);
     }
 
-    public boolean permits(HttpHeaders headers) {
-        String auth = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (auth == null) {
+    /**
+     * Checks the Authorization header of a request from {@code clientAddress}. No header is no
+     * attempt (a browser's first request); any other credential than the admin's Basic one is a
+     * failure, Bearer tokens included: the password is never a token.
+     */
+    public Check check(String authorization, String clientAddress) {
+        Optional<Duration> locked = throttle.lockedFor(clientAddress);
+        if (locked.isPresent()) {
+            return new Check(Outcome.LOCKED, locked.get());
+        }
+        if (authorization == null || authorization.isBlank()) {
+            return new Check(Outcome.REFUSED, Duration.ZERO);
+        }
+        if (basic(authorization)) {
+            throttle.succeeded(clientAddress);
+            return new Check(Outcome.GRANTED, Duration.ZERO);
+        }
+        throttle.failed(clientAddress);
+        return new Check(Outcome.REFUSED, Duration.ZERO);
+    }
+
+    private boolean basic(String authorization) {
+        if (!authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             return false;
         }
-        if (auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return same(auth.substring(7).trim().getBytes(StandardCharsets.UTF_8));
+        try {
+            String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            return colon > 0 && USER.equals(decoded.substring(0, colon))
+                    && MessageDigest.isEqual(password, decoded.substring(colon + 1).getBytes(StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            return false;
         }
-        if (auth.regionMatches(true, 0, "Basic ", 0, 6)) {
-            try {
-                String decoded = new String(Base64.getDecoder().decode(auth.substring(6).trim()), StandardCharsets.UTF_8);
-                int colon = decoded.indexOf(':');
-                return colon > 0 && USER.equals(decoded.substring(0, colon))
-                        && same(decoded.substring(colon + 1).getBytes(StandardCharsets.UTF_8));
-            } catch (IllegalArgumentException e) {
-                return false;
-            }
-        }
-        return false;
     }
 
     /** A CSRF token for admin forms: only someone who knows the password can compute it. */
@@ -81,9 +114,5 @@ public class AdminCredential {
     public boolean validCsrf(String token) {
         return token != null && MessageDigest.isEqual(csrfToken().getBytes(StandardCharsets.UTF_8),
                 token.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private boolean same(byte[] given) {
-        return MessageDigest.isEqual(password, given);
     }
 }

@@ -2,6 +2,7 @@ package org.tandem.lti.registration.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -75,6 +76,9 @@ public class AdminPageResource {
 
     @Context
     UriInfo uriInfo;
+
+    @Context
+    HttpServletRequest servletRequest;
 
     @GET
     @Transactional
@@ -166,15 +170,14 @@ public class AdminPageResource {
                 name == null || name.isEmpty() ? issuer : name, trim(form.getFirst("auth_login_url")),
                 Optional.ofNullable(trim(form.getFirst("token_url"))).filter(s -> !s.isEmpty()),
                 trim(form.getFirst("jwks_url")), policy, Duration.ofSeconds(skew));
-        List<String> problems = registration.problems();
-        if (!problems.isEmpty()) {
-            return Page.titled("Admin").heading("The platform was not registered")
-                    .html("<ul>" + problems.stream().map(p -> "<li>" + Page.text(p) + "</li>").reduce("", String::concat) + "</ul>")
-                    .html("<p><a href=\"/admin\">Back to the admin page</a></p>").response(400);
-        }
         List<String> deployments = Arrays.stream(Optional.ofNullable(form.getFirst("deployment_ids")).orElse("").split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).toList();
-        Platform p = platforms.register(registration, RegistrationSource.ADMIN, deployments);
+        Platform p;
+        try {
+            p = platforms.register(registration, RegistrationSource.ADMIN, deployments);
+        } catch (Platforms.InvalidRegistrationException e) {
+            return refused("The platform was not registered", e.problems());
+        }
         LOG.info(() -> "AUDIT platform registered on the admin page: " + p.issuer() + " client_id " + p.clientId());
         return back("Registered " + p.name() + ".");
     }
@@ -190,7 +193,11 @@ public class AdminPageResource {
         if (deploymentId == null || deploymentId.isEmpty()) {
             return back("Enter a deployment ID.");
         }
-        platforms.register(p.registration(), p.source(), List.of(deploymentId));
+        try {
+            platforms.register(p.registration(), p.source(), List.of(deploymentId));
+        } catch (Platforms.InvalidRegistrationException e) {
+            return refused("The deployment was not added", e.problems());
+        }
         LOG.info(() -> "AUDIT deployment " + deploymentId + " added to " + p.issuer() + " on the admin page");
         return back("Deployment " + deploymentId + " added to " + p.name() + ".");
     }
@@ -255,6 +262,12 @@ public class AdminPageResource {
                 .response(200);
     }
 
+    private static Response refused(String heading, List<String> problems) {
+        return Page.titled("Admin").heading(heading)
+                .html("<ul>" + problems.stream().map(p -> "<li>" + Page.text(p) + "</li>").reduce("", String::concat) + "</ul>")
+                .html("<p><a href=\"/admin\">Back to the admin page</a></p>").response(400);
+    }
+
     private Platform platform(MultivaluedMap<String, String> form) {
         try {
             return platforms.find(Long.parseLong(Optional.ofNullable(form.getFirst("platform")).orElse("")))
@@ -272,11 +285,20 @@ public class AdminPageResource {
     }
 
     private void guard() {
-        if (!credential.permits(headers)) {
+        AdminCredential.Check check = credential.check(headers.getHeaderString(HttpHeaders.AUTHORIZATION),
+                servletRequest.getRemoteAddr());
+        if (check.outcome() == AdminCredential.Outcome.LOCKED) {
+            long seconds = Math.max(1, check.retryAfter().toSeconds());
+            throw new WebApplicationException(Response.fromResponse(Page.titled("Admin").heading("Too many failed sign-ins")
+                    .paragraph("This address has given a wrong admin password too often. Try again in " + seconds
+                            + " seconds; each further failure doubles the wait. Every failure is logged.").response(429))
+                    .header("Retry-After", seconds).build());
+        }
+        if (!check.granted()) {
             throw new WebApplicationException(Response.fromResponse(Page.titled("Admin").heading("Administrator sign-in needed")
                     .paragraph("Sign in as 'admin' with the password set in TANDEM_ADMIN_PASSWORD "
                             + "(if it is not set, the password of this run is in the server log).").response(401))
-                    .header("WWW-Authenticate", "Basic realm=\"Tandem admin\", charset=\"UTF-8\"").build());
+                    .header("WWW-Authenticate", AdminCredential.CHALLENGE).build());
         }
     }
 

@@ -11,9 +11,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.InetAddress;
-import java.net.URI;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
@@ -58,6 +55,15 @@ public class DynamicRegistrationResource {
     @ConfigProperty(name = "tandem.lti.registration-code")
     Optional<String> registrationCode;
 
+    /**
+     * A production Tandem (TANDEM_BASE_URL set) without a registration code registers nobody,
+     * unless its administrator opens registration deliberately: the URL is public, and every
+     * registration makes Tandem fetch from the URLs the caller names.
+     */
+    @Inject
+    @ConfigProperty(name = "tandem.lti.registration-open", defaultValue = "false")
+    boolean registrationOpen;
+
     /*
      * The platform calls happen inside the transaction, before anything is written: the JTA
      * transaction holds no database connection until the first write, and the registration is
@@ -74,6 +80,14 @@ public class DynamicRegistrationResource {
             return notFromLms();
         }
         Optional<String> required = registrationCode.filter(c -> !c.isBlank());
+        if (required.isEmpty() && urls.configured() && !registrationOpen) {
+            LOG.warning(() -> "Dynamic registration refused: no registration code is set (TANDEM_LTI_REGISTRATION_CODE) "
+                    + "and registration is not opened (TANDEM_LTI_REGISTRATION_OPEN); openid_configuration " + openidConfiguration);
+            return failed(403, "this Tandem does not accept dynamic registrations until its administrator sets a registration code",
+                    "ask Tandem's administrator to set TANDEM_LTI_REGISTRATION_CODE and give you the registration URL "
+                            + "with ?code=…, or register Tandem by hand with the values on "
+                            + urls.base(uriInfo).resolve(ToolConfigurationResource.REGISTRATION_SHEET));
+        }
         if (required.isPresent() && (code == null || !MessageDigest.isEqual(required.get().getBytes(StandardCharsets.UTF_8),
                 code.getBytes(StandardCharsets.UTF_8)))) {
             LOG.warning(() -> "Dynamic registration refused: missing or wrong registration code (openid_configuration "
@@ -81,19 +95,13 @@ public class DynamicRegistrationResource {
             return failed(403, "this Tandem accepts dynamic registrations only with its registration code",
                     "ask Tandem's administrator for the registration URL including ?code=…, and give the LMS that URL");
         }
-        if (urls.configured() && !publicAddress(openidConfiguration)) {
-            LOG.warning(() -> "Dynamic registration refused: openid_configuration " + openidConfiguration
-                    + " is not a public https address");
-            return failed(400, "the platform configuration URL " + openidConfiguration + " is not a public https address",
-                    "a production Tandem (TANDEM_BASE_URL set) fetches platform configurations only over https from public "
-                            + "hosts; register a platform on a private network by hand on the admin page");
-        }
         Outcome outcome;
         try {
             outcome = registration.register(openidConfiguration, Optional.ofNullable(registrationToken),
                     urls.base(uriInfo));
         } catch (RegistrationFailure e) {
-            LOG.warning(() -> "Dynamic registration failed [" + e.kind() + "] " + e.getMessage());
+            LOG.warning(() -> "Dynamic registration failed [" + e.kind() + "] " + e.getMessage()
+                    + (e.answer().isEmpty() ? "" : "; the platform answered: " + e.answer()));
             return failed(e.kind().status(), e.getMessage(), e.hint());
         }
         Platform platform;
@@ -110,29 +118,6 @@ public class DynamicRegistrationResource {
                 + ", " + outcome.productFamilyCode() + outcome.productVersion().map(v -> " " + v).orElse("")
                 + ", policy " + platform.deploymentPolicy() + ")");
         return registered(outcome, platform);
-    }
-
-    /**
-     * Whether a URL is https on a host that resolves to public addresses only: the registration
-     * URL is open to anyone, so it must not make Tandem fetch from its own network.
-     */
-    static boolean publicAddress(String url) {
-        try {
-            URI uri = URI.create(url);
-            if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
-                return false;
-            }
-            for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
-                if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-                        || address.isAnyLocalAddress() || address.isMulticastAddress()
-                        || (address.getAddress().length == 16 && (address.getAddress()[0] & 0xfe) == 0xfc)) {
-                    return false;
-                }
-            }
-            return true;
-        } catch (IllegalArgumentException | UnknownHostException e) {
-            return false;
-        }
     }
 
     private Response registered(Outcome outcome, Platform platform) {

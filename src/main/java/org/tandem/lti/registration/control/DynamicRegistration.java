@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -27,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.tandem.lti.AddressPolicy;
 import org.tandem.lti.MessageType;
 import org.tandem.lti.OutboundHttp;
 import org.tandem.lti.ToolUrls;
@@ -74,6 +76,16 @@ public class DynamicRegistration {
     private static final String MOODLE = "moodle";
     private static final String CANVAS_EXTENSION = "https://canvas.instructure.com/lti/";
     private static final int SHOWN_BODY = 300;
+    /**
+     * The registration page is open to whoever has its URL, so what a platform answered is
+     * written to Tandem's log only: shown on the page, an internal service's answer would be
+     * readable by anyone who can make Tandem fetch it.
+     */
+    private static final String ANSWER_LOGGED = " (what it answered is in Tandem's log)";
+
+    private static final String PRIVATE_NETWORK_HINT = "a production Tandem reaches platforms over https at public "
+            + "addresses; if this LMS runs on your organisation's own network, Tandem's administrator can allow its host "
+            + "(TANDEM_LTI_PRIVATE_HOSTS, and TANDEM_LTI_PRIVATE_HTTP=true for plain http)";
 
     // lengths of the lti_platform / lti_deployment columns (V1__create_lti_registry.sql)
     private static final int MAX_ISSUER = 512;
@@ -117,6 +129,10 @@ public class DynamicRegistration {
         URI configurationUrl = requestUrl(openidConfiguration);
         Optional<String> token = registrationToken.map(String::trim).filter(s -> !s.isEmpty());
         PlatformConfiguration platform = PlatformConfiguration.of(fetchConfiguration(configurationUrl, token), configurationUrl);
+        allowed("authorization_endpoint", platform.authorizationEndpoint());
+        allowed("token_endpoint", platform.tokenEndpoint());
+        allowed("jwks_uri", platform.jwksUri());
+        allowed("registration_endpoint", platform.registrationEndpoint());
         JsonObject registration = clientRegistration(platform, toolBase);
         JsonObject answer = postRegistration(platform.registrationEndpoint(), token, registration);
         return outcome(platform, registration, answer);
@@ -139,6 +155,20 @@ public class DynamicRegistration {
         return uri.get();
     }
 
+    /**
+     * Every endpoint the configuration names obeys the same address policy as the configuration
+     * URL, whether Tandem calls it now (registration) or later (JWKS, tokens) or sends browsers
+     * there (authorization): a public configuration must not point Tandem into its own network.
+     */
+    private void allowed(String field, URI endpoint) throws RegistrationFailure {
+        try {
+            http.policy().check(endpoint);
+        } catch (UnknownHostException e) {
+            throw new RegistrationFailure(Kind.REFUSED_ADDRESS, "the platform's " + field + " " + endpoint + " is refused: "
+                    + e.getMessage(), PRIVATE_NETWORK_HINT);
+        }
+    }
+
     private JsonObject fetchConfiguration(URI url, Optional<String> token) throws RegistrationFailure {
         HttpRequest.Builder request = http.request(url).header("Accept", "application/json").GET();
         // Canvas requires the registration token on this request too; the others ignore it.
@@ -147,8 +177,8 @@ public class DynamicRegistration {
         if (response.statusCode() != 200) {
             throw new RegistrationFailure(Kind.PLATFORM_ERROR,
                     "the platform answered HTTP " + response.statusCode() + " for its OpenID configuration at " + url
-                            + detail(response),
-                    statusHint(response.statusCode()));
+                            + ANSWER_LOGGED,
+                    statusHint(response.statusCode()), detail(response));
         }
         return jsonObject(response, "the OpenID configuration at " + url);
     }
@@ -348,8 +378,8 @@ public class DynamicRegistration {
         if (response.statusCode() / 100 != 2) {
             throw new RegistrationFailure(Kind.PLATFORM_ERROR,
                     "the platform's registration endpoint " + endpoint + " answered HTTP " + response.statusCode()
-                            + detail(response),
-                    statusHint(response.statusCode()));
+                            + ANSWER_LOGGED,
+                    statusHint(response.statusCode()), detail(response));
         }
         return jsonObject(response, "the registration response from " + endpoint);
     }
@@ -426,6 +456,8 @@ public class DynamicRegistration {
         REQUEST(400),
         /** The platform's configuration failed Tandem's checks (missing field, issuer on another host). */
         INVALID_CONFIGURATION(400),
+        /** A URL of the platform is one Tandem's address policy does not fetch from (a private network). */
+        REFUSED_ADDRESS(403),
         /** Tandem could not reach the platform. */
         UNREACHABLE(502),
         /** The platform answered with an HTTP error. */
@@ -448,11 +480,23 @@ public class DynamicRegistration {
     public static class RegistrationFailure extends Exception {
         private final Kind kind;
         private final String hint;
+        private final String answer;
 
         public RegistrationFailure(Kind kind, String message, String hint) {
+            this(kind, message, hint, "");
+        }
+
+        /** @param answer what the platform answered, for the log only */
+        public RegistrationFailure(Kind kind, String message, String hint, String answer) {
             super(message);
             this.kind = kind;
             this.hint = hint;
+            this.answer = answer;
+        }
+
+        /** The platform's own explanation, for Tandem's log (never for the page). */
+        public String answer() {
+            return answer;
         }
 
         public Kind kind() {
@@ -469,6 +513,9 @@ public class DynamicRegistration {
     private HttpResponse<String> exchange(HttpRequest request, String what) throws RegistrationFailure {
         try {
             return transport.send(request);
+        } catch (AddressPolicy.Refused e) {
+            throw new RegistrationFailure(Kind.REFUSED_ADDRESS, "Tandem does not fetch " + what + ": " + e.getMessage(),
+                    PRIVATE_NETWORK_HINT);
         } catch (IOException e) {
             String reason = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
             throw new RegistrationFailure(Kind.UNREACHABLE,
@@ -503,7 +550,7 @@ public class DynamicRegistration {
         return "the LMS did not accept Tandem's registration; the detail above is the LMS's own explanation";
     }
 
-    /** The platform's explanation: RFC 7591 error/error_description, Canvas's errors, or the start of the body. */
+    /** The platform's explanation, for the log: RFC 7591 error/error_description, Canvas's errors, or the start of the body. */
     private static String detail(HttpResponse<String> response) {
         String body = response.body() == null ? "" : response.body().trim();
         if (body.isEmpty()) {
@@ -525,15 +572,15 @@ public class DynamicRegistration {
                 }
             }
             if (!parts.isEmpty()) {
-                return ": " + shorten(String.join("; ", parts));
+                return shorten(String.join("; ", parts));
             }
         } catch (JsonException | IllegalStateException e) {
             // not JSON: fall through to the raw text
         }
         if (body.startsWith("<")) {
-            return " (an HTML page)";
+            return "an HTML page: " + shorten(body);
         }
-        return ": " + shorten(body);
+        return shorten(body);
     }
 
     private static String shorten(String s) {

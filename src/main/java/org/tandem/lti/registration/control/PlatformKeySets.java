@@ -26,9 +26,16 @@ import org.tandem.lti.OutboundHttp;
 /**
  * The platforms' public keys. Each JWKS is cached as long as its Cache-Control allows (bounded
  * between one minute and one day, five minutes without a header) and fetched again when a token
- * names a kid the cache does not hold, at most once a minute per JWKS URL so that a stream of
- * forged kids cannot turn Tandem into a request amplifier against the platform.
+ * names a kid the cache does not hold. Anyone can send a token with any kid, so refetches are
+ * throttled per kid: a kid that was looked for and not found is not looked for again within the
+ * minimum interval (a minute), and a JWKS is fetched at most once every five seconds whatever
+ * the kids. Forged kids thus cost the platform at most twelve fetches a minute, and they never
+ * keep a legitimately rotated key out for longer than those five seconds; a throttle per JWKS
+ * URL (one fetch a minute) let one forged token block a real rotation for a minute.
  * Per instance by design: a cache miss costs one fetch.
+ *
+ * <p>Hand-written rather than Nimbus's JWKSourceBuilder: its rate limiter counts fetches per
+ * source (per JWKS URL), which is exactly the throttle that let a forged kid block a rotation.
  */
 @ApplicationScoped
 public class PlatformKeySets {
@@ -37,6 +44,9 @@ public class PlatformKeySets {
     static final Duration MIN_TTL = Duration.ofMinutes(1);
     static final Duration MAX_TTL = Duration.ofDays(1);
     static final Duration MIN_REFETCH_INTERVAL = Duration.ofMinutes(1);
+    static final Duration MIN_FETCH_GAP = Duration.ofSeconds(5);
+    /** Kids remembered at most; beyond, the oldest memories go first. */
+    static final int MAX_TRIED_KIDS = 10_000;
     private static final Pattern MAX_AGE = Pattern.compile("max-age\\s*=\\s*(\\d+)");
 
     /** Fetches a JWKS document: its body and the Cache-Control header, if any. */
@@ -51,6 +61,8 @@ public class PlatformKeySets {
     }
 
     private final Map<String, Entry> cache = new ConcurrentHashMap<>();
+    /** When each unknown kid (JWKS URL and kid) was last looked for in a fresh fetch. */
+    private final Map<String, Instant> triedKids = new ConcurrentHashMap<>();
     private Fetcher fetcher;
     private Clock clock;
     private Duration minRefetchInterval = MIN_REFETCH_INTERVAL;
@@ -94,15 +106,42 @@ public class PlatformKeySets {
             entry = refresh(jwksUrl, now);
         }
         Optional<JWK> key = match(entry.keys(), header);
-        if (key.isEmpty() && !now.isBefore(entry.fetchedAt().plus(minRefetchInterval))) {
+        String tried = jwksUrl + "\n" + header.getKeyID();
+        if (key.isEmpty() && mayRefetch(entry, tried, now)) {
             // Security Framework §6.3: platforms rotate keys; an unknown kid means fetch again.
             entry = refresh(jwksUrl, now);
             key = match(entry.keys(), header);
+            if (key.isEmpty()) {
+                remember(tried, now);
+            }
         }
         Instant fetchedAt = entry.fetchedAt();
         return key.orElseThrow(() -> new KeyLookupException("no key with kid '" + header.getKeyID()
                 + "' and algorithm " + header.getAlgorithm() + " in the platform JWKS at " + jwksUrl
                 + " (fetched " + fetchedAt + ")"));
+    }
+
+    /**
+     * Whether an unknown kid may cause a fetch: not within the gap since this JWKS was last
+     * fetched, and not if the same kid was looked for in a fetch within the minimum interval.
+     */
+    private boolean mayRefetch(Entry entry, String tried, Instant now) {
+        Duration gap = MIN_FETCH_GAP.compareTo(minRefetchInterval) < 0 ? MIN_FETCH_GAP : minRefetchInterval;
+        if (now.isBefore(entry.fetchedAt().plus(gap))) {
+            return false;
+        }
+        Instant last = triedKids.get(tried);
+        return last == null || !now.isBefore(last.plus(minRefetchInterval));
+    }
+
+    private void remember(String tried, Instant now) {
+        if (triedKids.size() >= MAX_TRIED_KIDS) {
+            triedKids.entrySet().removeIf(e -> !now.isBefore(e.getValue().plus(minRefetchInterval)));
+            if (triedKids.size() >= MAX_TRIED_KIDS) {
+                triedKids.clear();
+            }
+        }
+        triedKids.put(tried, now);
     }
 
     /** Forget a cached JWKS, e.g. when an administrator changes the registration. */

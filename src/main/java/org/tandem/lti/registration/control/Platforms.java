@@ -9,10 +9,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.concurrent.ConcurrentHashMap;
 import org.tandem.lti.registration.entity.DeploymentPolicy;
 import org.tandem.lti.registration.entity.Platform;
 import org.tandem.lti.registration.entity.PlatformRegistration;
@@ -24,6 +25,7 @@ import org.tandem.lti.registration.entity.RegistryChanges;
 public class Platforms {
 
     private static final Duration ORIGINS_TTL = Duration.ofSeconds(30);
+    private static final int MAX_DEPLOYMENT_ID = 255;
 
     @PersistenceContext(unitName = "tandem")
     EntityManager em;
@@ -39,8 +41,12 @@ public class Platforms {
     long cacheSeconds;
 
     private volatile Snapshot snapshot;
-    private volatile Set<String> origins;
-    private volatile Instant originsExpire = Instant.EPOCH;
+
+    private record Origins(Set<String> origins, Instant expires) {
+    }
+
+    /** Frame origins by platform id, read again after 30 s and whenever a registration changes here. */
+    private final Map<Long, Origins> origins = new ConcurrentHashMap<>();
 
     public Platforms() {
     }
@@ -133,7 +139,8 @@ public class Platforms {
     /** As {@link #register(PlatformRegistration, RegistrationSource, Collection)}, also allowing frame origins. */
     public Platform register(PlatformRegistration registration, RegistrationSource source,
                              Collection<String> deploymentIds, Collection<String> frameOrigins) {
-        List<String> problems = registration.problems();
+        List<String> problems = new java.util.ArrayList<>(registration.problems());
+        problems.addAll(deploymentProblems(deploymentIds));
         if (!problems.isEmpty()) {
             throw new InvalidRegistrationException(problems);
         }
@@ -155,15 +162,23 @@ public class Platforms {
             platform.allowFrameOrigin(origin);
         }
         em.flush();
-        origins = null;
+        origins.clear();
         return platform;
+    }
+
+    /** Deployment ids as the platform gives them (LTI Core §5.3.3: at most 255 characters). */
+    public static List<String> deploymentProblems(Collection<String> deploymentIds) {
+        return deploymentIds.stream().filter(d -> d != null && d.trim().length() > MAX_DEPLOYMENT_ID)
+                .map(d -> "deployment_id '" + d.trim().substring(0, 40) + "…' is " + d.trim().length()
+                        + " characters long; LTI deployment ids have at most " + MAX_DEPLOYMENT_ID)
+                .toList();
     }
 
     public boolean delete(long id) {
         return find(id).map(p -> {
             keySets.evict(p.jwksUrl());
             em.remove(p);
-            origins = null;
+            origins.clear();
             return true;
         }).orElse(false);
     }
@@ -187,7 +202,7 @@ public class Platforms {
         }
         boolean added = managed(platform).allowFrameOrigin(url);
         if (added) {
-            origins = null;
+            origins.clear();
         }
         return added;
     }
@@ -211,19 +226,20 @@ public class Platforms {
         }
     }
 
-    /** Origins of all registered platforms, for CSP frame-ancestors; refreshed every 30 s. */
-    public Set<String> origins() {
-        Set<String> current = origins;
+    /**
+     * The origins that may frame the pages of this platform's launches (CSP frame-ancestors):
+     * its own, never another platform's. Empty for a platform that is no longer registered.
+     * Cached per instance for 30 s, as every page asks.
+     */
+    public Set<String> frameOrigins(long platformId) {
         Instant now = clock.instant();
-        if (current == null || now.isAfter(originsExpire)) {
-            current = new TreeSet<>();
-            for (Platform p : all()) {
-                current.addAll(p.frameOrigins());
-            }
-            origins = Set.copyOf(current);
-            originsExpire = now.plus(ORIGINS_TTL);
+        Origins cached = origins.get(platformId);
+        if (cached == null || now.isAfter(cached.expires())) {
+            Set<String> current = find(platformId).map(p -> Set.copyOf(p.frameOrigins())).orElse(Set.of());
+            cached = new Origins(current, now.plus(ORIGINS_TTL));
+            origins.put(platformId, cached);
         }
-        return current;
+        return cached.origins();
     }
 
     /** The values were not a valid registration; each message names the field and the problem. */

@@ -46,7 +46,12 @@ public final class RegistrationJson {
         int skew = defaultSkewSeconds;
         JsonValue skewValue = json.get("clock_skew_seconds");
         if (skewValue instanceof JsonNumber n) {
-            skew = n.intValue();
+            try {
+                skew = n.intValueExact();
+            } catch (ArithmeticException e) {
+                // 1e400 or 1.5: intValue() would quietly make them 0 or 1
+                problems.add("clock_skew_seconds must be a whole number of seconds, got " + shortened(n.toString()));
+            }
         } else if (skewValue != null && skewValue != JsonValue.NULL) {
             problems.add("clock_skew_seconds must be a number");
         }
@@ -63,6 +68,7 @@ public final class RegistrationJson {
         } else if (ids != null && ids != JsonValue.NULL) {
             problems.add("deployment_ids must be an array of strings");
         }
+        problems.addAll(Platforms.deploymentProblems(deployments));
         List<String> frameOrigins = new ArrayList<>();
         JsonValue frames = json.get("frame_origins");
         if (frames != null && frames.getValueType() == JsonValue.ValueType.ARRAY) {
@@ -110,6 +116,10 @@ public final class RegistrationJson {
                 .add("deployments", deployments);
         p.tokenUrl().ifPresentOrElse(t -> b.add("token_url", t), () -> b.addNull("token_url"));
         return b.build();
+    }
+
+    private static String shortened(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
     }
 
     private static String string(JsonObject json, String key) {

@@ -15,6 +15,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +24,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A registered LTI platform: one issuer + client_id pair. Every hosted Canvas shares one issuer,
@@ -39,6 +42,9 @@ public class Platform {
     public static final String BY_ISSUER = "Platform.byIssuer";
     public static final String ALL = "Platform.all";
     static final int MAX_FRAME_ORIGINS_LENGTH = 2000;
+    /** A DNS name (letters, digits, hyphens, dots; a trailing dot allowed) or an IPv4 address. */
+    private static final Pattern HOST = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*\\.?");
+    private static final Pattern IPV6 = Pattern.compile("\\[[0-9a-f:.]+\\]");
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "platform_id")
@@ -126,14 +132,18 @@ public class Platform {
         return originOf(authLoginUrl).orElseThrow();
     }
 
-    /** Every origin that may frame Tandem's pages for this platform (CSP frame-ancestors). */
+    /**
+     * Every origin that may frame Tandem's pages for this platform (CSP frame-ancestors). Stored
+     * values are checked again as they are read: a database written before origins were checked
+     * may hold anything a launch sent.
+     */
     public Set<String> frameOrigins() {
         Set<String> origins = new TreeSet<>();
         origins.add(origin());
         if (frameOrigins != null) {
-            origins.addAll(Arrays.asList(frameOrigins.trim().split("\\s+")));
+            Arrays.stream(frameOrigins.trim().split("\\s+")).map(Platform::originOf)
+                    .forEach(o -> o.ifPresent(origins::add));
         }
-        origins.remove("");
         return origins;
     }
 
@@ -161,16 +171,29 @@ public class Platform {
                 && ((frameOrigins == null ? "" : frameOrigins) + " " + origin.get()).trim().length() <= MAX_FRAME_ORIGINS_LENGTH;
     }
 
-    /** scheme://host[:port] of an absolute http(s) URL. */
+    /**
+     * The origin of an absolute http(s) URL as a CSP source: {@code scheme://host[:port]} and
+     * nothing else, built from the parsed parts, never from the raw or decoded authority. Origins
+     * end up in a response header, so anything that is not plainly a host name, an IPv4 address
+     * or a bracketed IPv6 address (a percent-escape, '*', ';', a space, user info) makes the URL
+     * unusable as an origin: {@code https://x%20*}{@code /} must not become {@code https://x *}.
+     */
     public static Optional<String> originOf(String url) {
+        if (url == null) {
+            return Optional.empty();
+        }
         try {
-            URI uri = URI.create(url.trim());
-            if (uri.getScheme() == null || uri.getAuthority() == null
-                    || !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))) {
+            URI uri = new URI(url.trim());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("https") || scheme.equals("http")) || uri.getRawUserInfo() != null
+                    || !(HOST.matcher(host).matches() || IPV6.matcher(host).matches())
+                    || uri.getPort() == 0 || uri.getPort() > 65535) {
                 return Optional.empty();
             }
-            return Optional.of(uri.getScheme() + "://" + uri.getAuthority().toLowerCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException | NullPointerException e) {
+            boolean defaultPort = uri.getPort() == -1 || (scheme.equals("https") ? uri.getPort() == 443 : uri.getPort() == 80);
+            return Optional.of(scheme + "://" + host + (defaultPort ? "" : ":" + uri.getPort()));
+        } catch (URISyntaxException e) {
             return Optional.empty();
         }
     }

@@ -111,7 +111,7 @@ class LaunchWritesTest {
         long platformId = register(db, clock, issuer, "Canvas");
         LaunchRecords.Attempt attempt = new LaunchRecords.Attempt().platform(platformId, issuer, "client");
 
-        records.accepted(attempt.launch("1", "LtiResourceLinkRequest", "first"), new CheckLog());
+        records.accepted(attempt.launch("1", "LtiResourceLinkRequest", "first"), new CheckLog(), null);
         clock.advance(Duration.ofSeconds(1));
         db.inTransaction(em -> {
             records.em = em;
@@ -119,7 +119,7 @@ class LaunchWritesTest {
                     LaunchCheck.SIGNATURE, "the id_token signature does not verify");
         });
         clock.advance(Duration.ofSeconds(1));
-        records.accepted(attempt.launch("1", "LtiResourceLinkRequest", "third"), new CheckLog());
+        records.accepted(attempt.launch("1", "LtiResourceLinkRequest", "third"), new CheckLog(), null);
         assertThat(recordsOf(db, platformId)).as("only the rejection is written at once").isEqualTo(1);
 
         List<String> newestFirst = db.inTransaction(em -> {

@@ -26,6 +26,7 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.tandem.lti.AddressPolicy;
 import org.tandem.lti.OutboundHttp;
 import org.tandem.lti.registration.control.DynamicRegistration.Kind;
 import org.tandem.lti.registration.control.DynamicRegistration.Outcome;
@@ -159,6 +160,64 @@ class DynamicRegistrationTest {
                         f -> assertThat(f.getMessage()).contains("product_family_code"));
     }
 
+    // ---- production: the address policy (TANDEM_BASE_URL set) --------------------------------
+
+    @Test
+    void productionRefusesAPlatformOnAPrivateAddressBeforeSendingAnything() {
+        registration = new DynamicRegistration(new OutboundHttp(AddressPolicy.production("", false)));
+
+        assertThatThrownBy(() -> registration.register(lms.configurationUrl(), Optional.of(TOKEN), TOOL))
+                .isInstanceOfSatisfying(RegistrationFailure.class, f -> {
+                    assertThat(f.kind()).isEqualTo(Kind.REFUSED_ADDRESS);
+                    assertThat(f.getMessage()).contains(lms.configurationUrl());
+                    assertThat(f.hint()).contains("TANDEM_LTI_PRIVATE_HOSTS");
+                });
+        assertThat(lms.requests).as("not even the configuration was fetched").isEmpty();
+    }
+
+    @Test
+    void productionRegistersAnAllowListedPlatformOnThePrivateNetwork() throws Exception {
+        registration = new DynamicRegistration(new OutboundHttp(AddressPolicy.production("127.0.0.0/8", true)));
+
+        Outcome outcome = registration.register(lms.configurationUrl(), Optional.of(TOKEN), TOOL);
+
+        assertThat(outcome.registration().clientId()).isEqualTo("client-42");
+    }
+
+    @Test
+    void productionReachesAnAllowListedPlatformOverPlainHttpOnlyWhenTheAdministratorSaysSo() {
+        registration = new DynamicRegistration(new OutboundHttp(AddressPolicy.production("127.0.0.0/8", false)));
+
+        assertThatThrownBy(() -> registration.register(lms.configurationUrl(), Optional.of(TOKEN), TOOL))
+                .isInstanceOfSatisfying(RegistrationFailure.class, f -> {
+                    assertThat(f.kind()).isEqualTo(Kind.REFUSED_ADDRESS);
+                    assertThat(f.getMessage()).contains("TANDEM_LTI_PRIVATE_HTTP");
+                });
+        assertThat(lms.requests).isEmpty();
+    }
+
+    @Test
+    void productionRefusesEndpointsTheConfigurationPointsIntoTheInternalNetwork() {
+        // the configuration comes from an allow-listed host, but names endpoints elsewhere
+        registration = new DynamicRegistration(new OutboundHttp(AddressPolicy.production("localhost", true)));
+        String allowed = "http://localhost:" + lms.port();
+        for (String field : List.of("registration_endpoint", "jwks_uri", "token_endpoint", "authorization_endpoint")) {
+            lms.requests.clear();
+            lms.configuration = c -> c.add("issuer", allowed).add("authorization_endpoint", allowed + "/auth")
+                    .add("token_endpoint", allowed + "/token").add("jwks_uri", allowed + "/certs")
+                    .add("registration_endpoint", allowed + "/register")
+                    .add(field, "http://169.254.169.254/latest/meta-data");
+
+            assertThatThrownBy(() -> registration.register(allowed + "/openid-configuration", Optional.of(TOKEN), TOOL))
+                    .as(field)
+                    .isInstanceOfSatisfying(RegistrationFailure.class, f -> {
+                        assertThat(f.kind()).isEqualTo(Kind.REFUSED_ADDRESS);
+                        assertThat(f.getMessage()).contains(field).contains("169.254.169.254");
+                    });
+            assertThat(lms.requests).as("nothing registered").noneMatch(r -> r.path().equals("/register"));
+        }
+    }
+
     @Test
     void explainsAPlatformThatRefusesTheToken() {
         lms.registrationStatus = 401;
@@ -169,7 +228,8 @@ class DynamicRegistrationTest {
                     assertThat(f.kind()).isEqualTo(Kind.PLATFORM_ERROR);
                     assertThat(f.kind().status()).isEqualTo(502);
                     assertThat(f.getMessage()).contains("HTTP 401").contains(lms.base() + "/register")
-                            .contains("token already used");
+                            .doesNotContain("token already used");
+                    assertThat(f.answer()).as("for the log").contains("invalid_token").contains("token already used");
                     assertThat(f.hint()).contains("start the registration again");
                 });
     }
@@ -181,7 +241,8 @@ class DynamicRegistrationTest {
 
         assertThatThrownBy(() -> registration.register(lms.configurationUrl(), Optional.of(TOKEN), TOOL))
                 .isInstanceOfSatisfying(RegistrationFailure.class, f -> {
-                    assertThat(f.getMessage()).contains("HTTP 500").contains("an HTML page");
+                    assertThat(f.getMessage()).contains("HTTP 500").doesNotContain("Internal error");
+                    assertThat(f.answer()).contains("an HTML page").contains("Internal error");
                     assertThat(f.hint()).contains("try again later");
                 });
     }
@@ -192,8 +253,10 @@ class DynamicRegistrationTest {
         lms.registrationAnswer = "{\"errors\":[{\"field\":\"scopes\",\"message\":\"cannot contain openid\"}]}";
 
         assertThatThrownBy(() -> registration.register(lms.configurationUrl(), Optional.of(TOKEN), TOOL))
-                .isInstanceOfSatisfying(RegistrationFailure.class,
-                        f -> assertThat(f.getMessage()).contains("HTTP 422").contains("scopes: cannot contain openid"));
+                .isInstanceOfSatisfying(RegistrationFailure.class, f -> {
+                    assertThat(f.getMessage()).contains("HTTP 422").contains("Tandem's log");
+                    assertThat(f.answer()).contains("scopes: cannot contain openid");
+                });
     }
 
     @Test

@@ -173,11 +173,11 @@ class PlatformKeySetsTest {
     }
 
     @Test
-    void unknownKidRefetchesOnlyAfterMinimumInterval() throws Exception {
+    void aNewKidIsLookedForOnceTheShortGapSinceTheLastFetchHasPassed() throws Exception {
         keySets.select(platform.jwksUrl(), header(platform.currentKid()));
         String newKid = platform.rotateKey();
 
-        clock.advance(PlatformKeySets.MIN_REFETCH_INTERVAL.minusSeconds(1));
+        clock.advance(PlatformKeySets.MIN_FETCH_GAP.minusSeconds(1));
         assertThatThrownBy(() -> keySets.select(platform.jwksUrl(), header(newKid)))
                 .isInstanceOf(PlatformKeySets.KeyLookupException.class)
                 .hasMessageContaining(newKid)
@@ -187,6 +187,58 @@ class PlatformKeySetsTest {
         clock.advance(Duration.ofSeconds(1));
         assertThat(keySets.select(platform.jwksUrl(), header(newKid)).getKeyID()).isEqualTo(newKid);
         assertThat(platform.jwksRequests()).isEqualTo(2);
+    }
+
+    @Test
+    void aForgedKidDoesNotKeepOutALegitimatelyRotatedKey() throws Exception {
+        keySets.select(platform.jwksUrl(), header(platform.currentKid()));
+        clock.advance(PlatformKeySets.MIN_FETCH_GAP);
+        assertThatThrownBy(() -> keySets.select(platform.jwksUrl(), header("forged-kid")))
+                .isInstanceOf(PlatformKeySets.KeyLookupException.class);
+        assertThat(platform.jwksRequests()).isEqualTo(2);
+
+        // the platform rotates a few seconds after someone sent a forged kid
+        String newKid = platform.rotateKey();
+        clock.advance(PlatformKeySets.MIN_FETCH_GAP);
+
+        assertThat(keySets.select(platform.jwksUrl(), header(newKid)).getKeyID()).isEqualTo(newKid);
+        assertThat(platform.jwksRequests()).isEqualTo(3);
+    }
+
+    @Test
+    void aRepeatedUnknownKidIsLookedForOnlyOncePerMinimumInterval() throws Exception {
+        keySets.select(platform.jwksUrl(), header(platform.currentKid()));
+        clock.advance(PlatformKeySets.MIN_FETCH_GAP);
+        assertThatThrownBy(() -> keySets.select(platform.jwksUrl(), header("forged-kid")))
+                .isInstanceOf(PlatformKeySets.KeyLookupException.class);
+        assertThat(platform.jwksRequests()).isEqualTo(2);
+
+        for (int i = 0; i < 10; i++) {
+            clock.advance(PlatformKeySets.MIN_FETCH_GAP);
+            assertThatThrownBy(() -> keySets.select(platform.jwksUrl(), header("forged-kid")))
+                    .isInstanceOf(PlatformKeySets.KeyLookupException.class);
+        }
+        assertThat(platform.jwksRequests()).as("the same forged kid costs the platform nothing more").isEqualTo(2);
+
+        clock.advance(PlatformKeySets.MIN_REFETCH_INTERVAL);
+        assertThatThrownBy(() -> keySets.select(platform.jwksUrl(), header("forged-kid")))
+                .isInstanceOf(PlatformKeySets.KeyLookupException.class);
+        assertThat(platform.jwksRequests()).isEqualTo(3);
+    }
+
+    @Test
+    void aStreamOfDifferentForgedKidsCostsAtMostOneFetchPerGap() throws Exception {
+        keySets.select(platform.jwksUrl(), header(platform.currentKid()));
+        for (int second = 1; second <= 60; second++) {
+            clock.advance(Duration.ofSeconds(1));
+            for (int i = 0; i < 20; i++) {
+                String kid = "forged-" + second + "-" + i;
+                assertThatThrownBy(() -> keySets.select(platform.jwksUrl(), header(kid)))
+                        .isInstanceOf(PlatformKeySets.KeyLookupException.class);
+            }
+        }
+        assertThat(platform.jwksRequests()).as("1,200 forged kids in a minute")
+                .isLessThanOrEqualTo(1 + (int) (60 / PlatformKeySets.MIN_FETCH_GAP.toSeconds()));
     }
 
     @Test

@@ -172,6 +172,31 @@ class RegistryRepositoryTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void framingOriginsArePerPlatformAndNothingButOrigins(Database db) {
+        String a = "https://moodle-" + UUID.randomUUID() + ".example";
+        String b = "https://canvas-" + UUID.randomUUID() + ".example";
+        inTransaction(db, em -> platforms(em).register(registration(a, "c", DeploymentPolicy.STRICT), RegistrationSource.ADMIN, List.of()));
+        inTransaction(db, em -> platforms(em).register(registration(b, "c", DeploymentPolicy.ADMIT_NEW), RegistrationSource.ADMIN, List.of()));
+        inTransaction(db, em -> {
+            Platform p = platforms(em).find(b, "c").orElseThrow();
+            for (String injected : List.of("https://x%20*/", "https://a;sandbox/", "https://x%20'unsafe-inline'/",
+                    "https://evil.example%3B%20script-src%20*/", "https://user@evil.example/", "https://*.example/",
+                    "https://evil.example:99999/")) {
+                assertThat(platforms(em).allowFrameOrigin(p, injected)).as(injected).isFalse();
+            }
+            assertThat(platforms(em).allowFrameOrigin(p, "https://trust.instructure.com/courses/1")).isTrue();
+        });
+        inTransaction(db, em -> {
+            Platforms platforms = platforms(em);
+            long idA = platforms.find(a, "c").orElseThrow().id();
+            long idB = platforms.find(b, "c").orElseThrow().id();
+            assertThat(platforms.frameOrigins(idA)).containsExactly(a);
+            assertThat(platforms.frameOrigins(idB)).containsExactlyInAnyOrder(b, "https://trust.instructure.com");
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void loginStateIsConsumedExactlyOnce(Database db) {
         String issuer = "https://state-" + UUID.randomUUID() + ".example";
         String[] state = new String[1];
@@ -190,6 +215,33 @@ class RegistryRepositoryTest {
             assertThat(states.consume(state[0])).isTrue();
         });
         inTransaction(db, em -> assertThat(new LoginStates(em, 600, CLOCK).consume(state[0])).isFalse());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void loginsWaitingForTheirLaunchAreCappedPerPlatform(Database db) {
+        String issuer = "https://flood-" + UUID.randomUUID() + ".example";
+        String other = "https://calm-" + UUID.randomUUID() + ".example";
+        LoginRequest login = new LoginRequest(issuer, "hint", "https://tool/lti/launch", Optional.of("m".repeat(2048)),
+                Optional.of("c"), Optional.of("1"), Optional.empty());
+        String[] first = new String[1];
+        inTransaction(db, em -> {
+            Platform p = platforms(em).register(registration(issuer, "c", DeploymentPolicy.STRICT), RegistrationSource.ADMIN, List.of());
+            platforms(em).register(registration(other, "c", DeploymentPolicy.STRICT), RegistrationSource.ADMIN, List.of());
+            LoginStates states = new LoginStates(em, 600, 3, CLOCK);
+            first[0] = states.begin(p.id(), login).state();
+            states.begin(p.id(), login);
+            states.begin(p.id(), login);
+            assertThatThrownBy(() -> states.begin(p.id(), login)).isInstanceOf(LoginStates.TooManyLogins.class);
+        });
+        inTransaction(db, em -> {
+            LoginStates states = new LoginStates(em, 600, 3, CLOCK);
+            long otherId = platforms(em).find(other, "c").orElseThrow().id();
+            states.begin(otherId, login); // another platform is not affected
+            assertThat(states.consume(first[0])).isTrue();
+            // a login that reached its launch no longer counts
+            states.begin(platforms(em).find(issuer, "c").orElseThrow().id(), login);
+        });
     }
 
     @ParameterizedTest(name = "{0}")
