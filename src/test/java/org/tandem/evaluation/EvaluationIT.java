@@ -121,7 +121,7 @@ class EvaluationIT {
         assertThat(table(body, "summary-clinicians")).contains("<caption>Clinicians (9 learners)</caption>")
                 .doesNotContain("withheld");
         assertThat(table(body, "group-difference")).doesNotContain("withheld").contains("9, ");
-        assertThat(body).contains("id=\"then-test-table\"").contains("id=\"outlook-all\"").contains("<svg").contains("role=\"img\"")
+        assertThat(body).contains("id=\"then-test-all\"").contains("id=\"outlook-all\"").contains("<svg").contains("role=\"img\"")
                 .contains("What the results say").contains("id=\"export-csv\"").contains("aria-current=\"page\">This course")
                 .doesNotContain("style=");
         for (String subject : SUBJECTS) {

@@ -5,148 +5,168 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.tandem.catalogue.entity.Scale;
 import org.tandem.evaluation.control.Cell;
 import org.tandem.evaluation.control.Cohort;
 import org.tandem.evaluation.control.EvaluationReport;
+import org.tandem.evaluation.control.Interval;
 import org.tandem.evaluation.control.Measure;
 import org.tandem.evaluation.control.PairedComparison;
 import org.tandem.evaluation.control.ScoredPair;
-import org.tandem.platform.boundary.TandemPage;
+import org.tandem.platform.boundary.Messages;
 
 /**
- * The evaluation's charts as SVG drawn by Tandem: no scripts, no inline styles (the CSP forbids
- * them), colours as presentation attributes so a chart reads even without the style sheet. Each
- * is an image with a title and a description (role="img"), and the page's tables carry the same
- * figures as text. Charts show aggregates only, never a mark per learner, so ten thousand learners
- * draw as fast as ten; cohorts the report withholds are left out, with a note saying so.
+ * The geometry of the evaluation's charts, drawn as SVG by the templates (evaluation/boundary/
+ * forest.jte and histogram.jte): no scripts, no inline styles (the CSP forbids them), colours by
+ * class in the style sheet. Each chart is an image with a title and a description (role="img")
+ * that give its figures in words, and the page's tables carry the same figures.
+ *
+ * <p>Charts are drawn narrow (440 units wide) with labels on lines of their own above the marks,
+ * so that on a phone, where the chart shrinks to the screen, text of 13 to 15 units stays at
+ * least 10 CSS pixels high; the style sheet caps their width on wide screens.
+ *
+ * <p>Charts show aggregates only, never a mark per learner, so ten thousand learners draw as fast
+ * as ten; cohorts the report withholds are left out, with a note saying so.
  */
 final class EvaluationCharts {
 
-    private static final String NS = "http://www.w3.org/2000/svg";
-    private static final int WIDTH = 720;
-    private static final int LABEL_WIDTH = 190;
-    private static final int RIGHT = 30;
+    static final int WIDTH = 440;
+    /** Where labels start and figures end. */
+    private static final double LEFT = 6;
+    private static final double RIGHT = WIDTH - 6;
+    /** The axis: inset from the labels so that the end ticks' labels fit. */
+    private static final double X0 = 24;
+    private static final double X1 = WIDTH - 24;
     private static final double BIN = 0.5;
-    private static final String PRE_COLOUR = "#ffffff";
-    private static final String LINK_COLOUR = "#6b7785";
-    private static final Map<Cohort, String> COLOURS = new EnumMap<>(Map.of(Cohort.ALL, "#005eb8", Cohort.MANAGERS, "#7c2855",
-            Cohort.CLINICIANS, "#007f3b", Cohort.OTHERS, "#4a5560"));
 
     private EvaluationCharts() {
     }
 
-    /** One dot-plot row: a measure's mean before and after in one cohort. */
-    private record Row(Measure measure, Cohort cohort, double pre, double post, int n) {
+    /** A mark on the horizontal axis. */
+    record Tick(String x, String label) {
+    }
+
+    /** A measure's name, on a line of its own above its rows. */
+    record Heading(String y, String text) {
     }
 
     /**
-     * Mean before and after per subscale (and total) and cohort: a hollow dot before, a filled
-     * dot after, joined by a line.
+     * One row of the forest plot: a cohort's mean change on a measure (the dot) and its 95 %
+     * interval (the line), with the figure as the summary table gives it.
      */
-    static String dotPlot(EvaluationReport report, String id) {
+    record ForestRow(String measure, String cohort, String label, String figure, String textY, String barY, String x,
+                     Optional<String> lower, Optional<String> upper, boolean total) {
+    }
+
+    record ForestPlot(String id, boolean empty, int width, int height, String title, String desc, List<Heading> headings,
+                      List<ForestRow> rows, List<Tick> ticks, String top, String zeroX, String axisY, String tickY,
+                      String axisTitleY, String directionY, String left, String right, String x0, String x1, String middle, String caption,
+                      Optional<String> omitted) {
+    }
+
+    /** Mean change with its 95 % interval for every measure and cohort shown: the report's main result at a glance. */
+    static ForestPlot forest(EvaluationReport report, Messages words, String id) {
         Scale scale = report.instrument().scale();
-        List<Row> rows = new ArrayList<>();
+        String scaleText = scale.min() + "\u2013" + scale.max();
+        record Point(Measure measure, Cohort cohort, PairedComparison change) {
+        }
+        List<Point> points = new ArrayList<>();
         List<String> omitted = new ArrayList<>();
         for (Measure measure : report.measures()) {
             for (Cohort cohort : Cohort.values()) {
                 Cell cell = report.cell(measure, cohort);
                 if (cell.suppressed()) {
-                    omitted.add(measure.title() + ", " + lower(cohort));
-                } else if (cell.change().defined()) {
-                    PairedComparison c = cell.change().get();
-                    if (c.pre().mean().defined() && c.post().mean().defined()) {
-                        rows.add(new Row(measure, cohort, c.pre().mean().get(), c.post().mean().get(), c.n()));
-                    }
+                    omitted.add(measure.title() + ", " + words.text("evaluation.cohort.lower." + cohort.name()));
+                } else if (cell.change().defined() && cell.change().get().meanChange().defined()) {
+                    points.add(new Point(measure, cohort, cell.change().get()));
                 }
             }
         }
-        StringBuilder html = new StringBuilder("<figure class=\"chart\" id=\"").append(id).append("\">");
-        if (rows.isEmpty()) {
-            html.append("<p class=\"muted\">No chart: there are no mean scores to show.</p>");
-        } else {
-            int rowHeight = 22;
-            int headingHeight = 22;
-            int top = 40;
-            int height = top + rows.size() * rowHeight + headingHeight * report.measures().size() + 40;
-            double x0 = LABEL_WIDTH;
-            double x1 = WIDTH - RIGHT;
-            StringBuilder desc = new StringBuilder("Mean scores on the scale from " + scale.min() + " to " + scale.max()
-                    + ", before (hollow dot) and after (filled dot) the programme. ");
-            StringBuilder svg = open(id, WIDTH, height, "Mean scores before and after, by subscale and group");
-            // grid and scale labels
-            for (int v = scale.min(); v <= scale.max(); v++) {
-                double x = x(v, scale, x0, x1);
-                svg.append("<line class=\"chart-grid\" x1=\"").append(f(x)).append("\" x2=\"").append(f(x)).append("\" y1=\"")
-                        .append(top - 10).append("\" y2=\"").append(height - 30).append("\" stroke=\"#c9d1d9\" stroke-width=\"1\"/>")
-                        .append("<text class=\"chart-tick\" x=\"").append(f(x)).append("\" y=\"").append(top - 16)
-                        .append("\" text-anchor=\"middle\" font-size=\"12\" fill=\"#1b1f23\">").append(v).append("</text>");
-            }
-            double y = top;
-            Measure current = null;
-            for (Row row : rows) {
-                if (!row.measure().equals(current)) {
-                    // the measure's name on a line of its own: subscale titles are too long to share one with the dots
-                    svg.append("<text class=\"chart-heading\" x=\"8\" y=\"").append(f(y + headingHeight - 6))
-                            .append("\" font-size=\"13\" font-weight=\"600\" fill=\"#1b1f23\">").append(text(row.measure().title()))
-                            .append("</text>");
-                    y += headingHeight;
-                }
-                current = row.measure();
-                double cy = y + rowHeight / 2.0;
-                double pre = x(row.pre(), scale, x0, x1);
-                double post = x(row.post(), scale, x0, x1);
-                String colour = COLOURS.get(row.cohort());
-                svg.append("<g class=\"chart-row ").append(cssClass(row.cohort())).append("\">")
-                        .append("<text class=\"chart-label\" x=\"").append(f(x0 - 12)).append("\" y=\"").append(f(cy + 4))
-                        .append("\" text-anchor=\"end\" font-size=\"12\" fill=\"#1b1f23\">")
-                        .append(text(row.cohort().label() + " (n = " + row.n() + ")")).append("</text>")
-                        .append("<line class=\"chart-link\" x1=\"").append(f(pre)).append("\" x2=\"").append(f(post)).append("\" y1=\"")
-                        .append(f(cy)).append("\" y2=\"").append(f(cy)).append("\" stroke=\"").append(LINK_COLOUR)
-                        .append("\" stroke-width=\"2\"/>")
-                        .append("<circle class=\"chart-pre\" cx=\"").append(f(pre)).append("\" cy=\"").append(f(cy))
-                        .append("\" r=\"5\" fill=\"").append(PRE_COLOUR).append("\" stroke=\"").append(colour)
-                        .append("\" stroke-width=\"2\"/>")
-                        .append("<circle class=\"chart-post\" cx=\"").append(f(post)).append("\" cy=\"").append(f(cy))
-                        .append("\" r=\"5\" fill=\"").append(colour).append("\" stroke=\"").append(colour)
-                        .append("\" stroke-width=\"2\"/></g>");
-                desc.append(row.measure().title()).append(", ").append(lower(row.cohort())).append(" (").append(row.n())
-                        .append(" learners): ").append(Figures.number(row.pre())).append(" before, ")
-                        .append(Figures.number(row.post())).append(" after. ");
-                y += rowHeight;
-            }
-            // legend
-            double ly = height - 14;
-            svg.append("<g class=\"chart-legend\"><circle cx=\"").append(f(x0)).append("\" cy=\"").append(f(ly - 4))
-                    .append("\" r=\"5\" fill=\"#ffffff\" stroke=\"#1b1f23\" stroke-width=\"2\"/><text x=\"").append(f(x0 + 10))
-                    .append("\" y=\"").append(f(ly)).append("\" font-size=\"12\" fill=\"#1b1f23\">before</text><circle cx=\"")
-                    .append(f(x0 + 80)).append("\" cy=\"").append(f(ly - 4))
-                    .append("\" r=\"5\" fill=\"#1b1f23\" stroke=\"#1b1f23\" stroke-width=\"2\"/><text x=\"").append(f(x0 + 90))
-                    .append("\" y=\"").append(f(ly)).append("\" font-size=\"12\" fill=\"#1b1f23\">after</text></g>");
-            html.append(close(svg, desc.toString().trim(), id));
+        String caption = words.text("evaluation.forest.caption", scaleText);
+        Optional<String> note = omitted.isEmpty() ? Optional.empty()
+                : Optional.of(words.text("evaluation.chart.omitted", String.join("; ", omitted)));
+        String title = words.text("evaluation.forest.title");
+        if (points.isEmpty()) {
+            return new ForestPlot(id, true, WIDTH, 0, title, "", List.of(), List.of(), List.of(), "", "", "", "", "", "", "", "", "", "",
+                    "", caption, note);
         }
-        html.append("<figcaption>Mean score before and after the programme, per subscale and group (hollow dot: before; "
-                + "filled dot: after). The summary tables above give the same figures.</figcaption>");
-        html.append(omittedNote(omitted));
-        return html.append("</figure>").toString();
+        double lowest = -0.5;
+        double highest = 0.5;
+        for (Point p : points) {
+            double mean = p.change().meanChange().get();
+            Interval interval = p.change().changeInterval().value().orElse(new Interval(mean, mean));
+            lowest = Math.min(lowest, Math.min(mean, interval.lower()));
+            highest = Math.max(highest, Math.max(mean, interval.upper()));
+        }
+        double lo = Math.floor(lowest / BIN) * BIN;
+        double hi = Math.ceil(highest / BIN) * BIN;
+        double step = hi - lo > 3 ? 1 : BIN;
+        StringBuilder desc = new StringBuilder(words.text("evaluation.forest.desc", scaleText));
+        List<Heading> headings = new ArrayList<>();
+        List<ForestRow> rows = new ArrayList<>();
+        double top = 8;
+        double y = top;
+        Measure current = null;
+        for (Point p : points) {
+            if (!p.measure().equals(current)) {
+                headings.add(new Heading(f(y + 18), p.measure().title()));
+                y += 26;
+                current = p.measure();
+            }
+            PairedComparison c = p.change();
+            double mean = c.meanChange().get();
+            Optional<Interval> interval = c.changeInterval().value();
+            String figure = Figures.signed(mean) + interval.map(i -> " " + Figures.interval(c.changeInterval())).orElse("");
+            String label = words.text("evaluation.chart.label", words.text("evaluation.cohort." + p.cohort().name()), c.n());
+            rows.add(new ForestRow(p.measure().id(), cssClass(p.cohort()), label, figure, f(y + 14), f(y + 26), f(x(mean, lo, hi)),
+                    interval.map(i -> f(x(i.lower(), lo, hi))), interval.map(i -> f(x(i.upper(), lo, hi))), p.measure().total()));
+            desc.append(' ').append(words.text(interval.isPresent() ? "evaluation.forest.desc.row" : "evaluation.forest.desc.row.point",
+                    p.measure().title(), words.text("evaluation.cohort.lower." + p.cohort().name()), c.n(), Figures.signed(mean),
+                    interval.map(i -> Figures.signed(i.lower())).orElse(""), interval.map(i -> Figures.signed(i.upper())).orElse("")));
+            y += 36;
+        }
+        double axisY = y + 4;
+        List<Tick> ticks = new ArrayList<>();
+        for (double v = lo; v <= hi + 1e-9; v += step) {
+            ticks.add(new Tick(f(x(v, lo, hi)), tickLabel(v)));
+        }
+        return new ForestPlot(id, false, WIDTH, (int) Math.ceil(axisY + 64), title, desc.toString(), headings, rows, ticks, f(top),
+                f(x(0, lo, hi)), f(axisY), f(axisY + 18), f(axisY + 38), f(axisY + 58), f(LEFT), f(RIGHT), f(X0), f(X1),
+                f((X0 + X1) / 2), caption, note);
     }
 
     /** Change scores binned: how many learners' totals moved by how much. */
     record Histogram(Cohort cohort, int n, int[] counts, double median, int improved, int unchanged, int declined) {
     }
 
+    record Bar(String x, String y, String width, String height) {
+    }
+
+    record Panel(String cohort, String label, String labelY, String baseY, List<Bar> bars) {
+    }
+
+    /** The chart's figures as a table: the share of each cohort in each band. */
+    record Shares(String caption, List<String> columns, List<List<String>> rows) {
+    }
+
+    record Histograms(String id, boolean empty, int width, int height, String title, String desc, List<Panel> panels,
+                      List<Tick> ticks, String top, String zeroX, String zeroBottom, String tickY, String axisTitleY, String x0,
+                      String x1, String middle, Shares table, String caption, Optional<String> omitted) {
+    }
+
     /**
      * The distribution of the change in the total score per cohort (all learners, then each
      * group), in bins half a scale point wide centred on whole and half points.
      */
-    static String changeDistribution(EvaluationReport report, String id) {
+    static Histograms changeDistribution(EvaluationReport report, Messages words, String id) {
         Measure measure = Measure.TOTAL;
         Map<Cohort, List<Double>> changes = new EnumMap<>(Cohort.class);
         List<String> omitted = new ArrayList<>();
         for (Cohort cohort : Cohort.values()) {
             if (report.cell(measure, cohort).suppressed()) {
-                omitted.add(cohort.label());
+                omitted.add(words.text("evaluation.cohort." + cohort.name()));
             } else {
                 changes.put(cohort, new ArrayList<>());
             }
@@ -166,25 +186,77 @@ final class EvaluationCharts {
             }
         }
         changes.values().removeIf(List::isEmpty);
-        StringBuilder html = new StringBuilder("<figure class=\"chart\" id=\"").append(id).append("\">");
+        String caption = words.text("evaluation.histogram.caption");
+        Optional<String> note = omitted.isEmpty() ? Optional.empty()
+                : Optional.of(words.text("evaluation.chart.omitted", String.join("; ", omitted)));
+        String title = words.text("evaluation.histogram.title");
         if (changes.isEmpty()) {
-            html.append("<p class=\"muted\">No chart: no change scores can be shown.</p>");
-        } else {
-            Scale scale = report.instrument().scale();
-            int span = scale.max() - scale.min();
-            double lowest = changes.values().stream().flatMap(List::stream).mapToDouble(Double::doubleValue).min().orElse(0);
-            double highest = changes.values().stream().flatMap(List::stream).mapToDouble(Double::doubleValue).max().orElse(0);
-            int lo = Math.max(-span * 2, Math.min(-2, (int) Math.floor(lowest / BIN + 0.5)));
-            int hi = Math.min(span * 2, Math.max(2, (int) Math.floor(highest / BIN + 0.5)));
-            List<Histogram> histograms = new ArrayList<>();
-            changes.forEach((cohort, values) -> histograms.add(histogram(cohort, values, lo, hi)));
-            html.append(histogramSvg(histograms, lo, hi, id));
-            html.append(histogramTable(histograms, lo, hi, id));
+            return new Histograms(id, true, WIDTH, 0, title, "", List.of(), List.of(), "", "", "", "", "", "", "", "",
+                    new Shares("", List.of(), List.of()), caption, note);
         }
-        html.append("<figcaption>How much each learner's total score changed, per group: the share of learners in each band of "
-                + "change (bands half a point wide; the band at 0 holds changes from −0.25 to under +0.25).</figcaption>");
-        html.append(omittedNote(omitted));
-        return html.append("</figure>").toString();
+        Scale scale = report.instrument().scale();
+        int span = scale.max() - scale.min();
+        double lowest = changes.values().stream().flatMap(List::stream).mapToDouble(Double::doubleValue).min().orElse(0);
+        double highest = changes.values().stream().flatMap(List::stream).mapToDouble(Double::doubleValue).max().orElse(0);
+        int lo = Math.max(-span * 2, Math.min(-2, (int) Math.floor(lowest / BIN + 0.5)));
+        int hi = Math.min(span * 2, Math.max(2, (int) Math.floor(highest / BIN + 0.5)));
+        List<Histogram> histograms = new ArrayList<>();
+        changes.forEach((cohort, values) -> histograms.add(histogram(cohort, values, lo, hi)));
+
+        int bins = hi - lo + 1;
+        double binWidth = (X1 - X0) / bins;
+        double maxShare = 0;
+        for (Histogram h : histograms) {
+            for (int count : h.counts()) {
+                maxShare = Math.max(maxShare, (double) count / h.n());
+            }
+        }
+        double top = 4;
+        double panelHeight = 96;
+        double barSpace = 64;
+        StringBuilder desc = new StringBuilder(words.text("evaluation.histogram.desc"));
+        List<Panel> panels = new ArrayList<>();
+        for (int i = 0; i < histograms.size(); i++) {
+            Histogram h = histograms.get(i);
+            double panelTop = top + i * panelHeight;
+            double base = panelTop + 22 + barSpace;
+            List<Bar> bars = new ArrayList<>();
+            for (int b = 0; b < bins; b++) {
+                if (h.counts()[b] == 0) {
+                    continue;
+                }
+                double barHeight = Math.max(1, (double) h.counts()[b] / h.n() / maxShare * barSpace);
+                bars.add(new Bar(f(X0 + b * binWidth + 1), f(base - barHeight), f(Math.max(1, binWidth - 2)), f(barHeight)));
+            }
+            String label = words.text("evaluation.chart.label", words.text("evaluation.cohort." + h.cohort().name()), h.n());
+            panels.add(new Panel(cssClass(h.cohort()), label, f(panelTop + 16), f(base), bars));
+            desc.append(' ').append(words.text("evaluation.histogram.desc.cohort", words.text("evaluation.cohort." + h.cohort().name()),
+                    h.n(), percent(h.improved(), h.n()), percent(h.unchanged(), h.n()), percent(h.declined(), h.n()),
+                    Figures.signed(h.median())));
+        }
+        double axisY = top + histograms.size() * panelHeight;
+        int step = bins > 9 ? 2 : 1;
+        List<Tick> ticks = new ArrayList<>();
+        for (int b = 0; b < bins; b++) {
+            if ((b + lo) % step == 0) {
+                ticks.add(new Tick(f(X0 + (b + 0.5) * binWidth), band(b + lo)));
+            }
+        }
+        List<String> columns = new ArrayList<>();
+        for (Histogram h : histograms) {
+            columns.add(words.text("evaluation.chart.label", words.text("evaluation.cohort." + h.cohort().name()), h.n()));
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (int b = lo; b <= hi; b++) {
+            List<String> row = new ArrayList<>(List.of(band(b)));
+            for (Histogram h : histograms) {
+                row.add(percent(h.counts()[b - lo], h.n()));
+            }
+            rows.add(row);
+        }
+        return new Histograms(id, false, WIDTH, (int) Math.ceil(axisY + 44), title, desc.toString(), panels, ticks, f(top),
+                f(X0 + (0 - lo + 0.5) * binWidth), f(axisY - 6), f(axisY + 12), f(axisY + 34), f(X0), f(X1), f((X0 + X1) / 2),
+                new Shares(words.text("evaluation.histogram.table"), columns, rows), caption, note);
     }
 
     static Histogram histogram(Cohort cohort, List<Double> values, int lo, int hi) {
@@ -206,135 +278,29 @@ final class EvaluationCharts {
         return new Histogram(cohort, n, counts, median, improved, n - improved - declined, declined);
     }
 
-    private static String histogramSvg(List<Histogram> histograms, int lo, int hi, String id) {
-        int bins = hi - lo + 1;
-        int panel = 100;
-        int top = 16;
-        int height = top + histograms.size() * panel + 40;
-        double x0 = LABEL_WIDTH;
-        double x1 = WIDTH - RIGHT;
-        double binWidth = (x1 - x0) / bins;
-        double maxShare = 0;
-        for (Histogram h : histograms) {
-            for (int count : h.counts()) {
-                maxShare = Math.max(maxShare, (double) count / h.n());
-            }
-        }
-        StringBuilder desc = new StringBuilder("Change in the total score from before to after, per group. ");
-        StringBuilder svg = open(id, WIDTH, height, "Distribution of the change in total score, by group");
-        double zero = x0 + (0 - lo + 0.5) * binWidth;
-        for (int i = 0; i < histograms.size(); i++) {
-            Histogram h = histograms.get(i);
-            double base = top + (i + 1) * panel - 14;
-            double barSpace = panel - 34;
-            String colour = COLOURS.get(h.cohort());
-            svg.append("<g class=\"chart-panel ").append(cssClass(h.cohort())).append("\">")
-                    .append("<text class=\"chart-label\" x=\"").append(f(x0 - 12)).append("\" y=\"").append(f(base - barSpace / 2))
-                    .append("\" text-anchor=\"end\" font-size=\"12\" fill=\"#1b1f23\">")
-                    .append(text(h.cohort().label() + " (n = " + h.n() + ")")).append("</text>")
-                    .append("<line class=\"chart-axis\" x1=\"").append(f(x0)).append("\" x2=\"").append(f(x1)).append("\" y1=\"")
-                    .append(f(base)).append("\" y2=\"").append(f(base)).append("\" stroke=\"#6b7785\" stroke-width=\"1\"/>");
-            for (int b = 0; b < bins; b++) {
-                if (h.counts()[b] == 0) {
-                    continue;
-                }
-                double share = (double) h.counts()[b] / h.n();
-                double barHeight = Math.max(1, share / maxShare * barSpace);
-                svg.append("<rect class=\"chart-bar\" x=\"").append(f(x0 + b * binWidth + 1)).append("\" y=\"")
-                        .append(f(base - barHeight)).append("\" width=\"").append(f(Math.max(1, binWidth - 2)))
-                        .append("\" height=\"").append(f(barHeight)).append("\" fill=\"").append(colour).append("\"/>");
-            }
-            svg.append("</g>");
-            desc.append(h.cohort().label()).append(", ").append(h.n()).append(" learners: ").append(percent(h.improved(), h.n()))
-                    .append(" higher after, ").append(percent(h.unchanged(), h.n())).append(" about the same, ")
-                    .append(percent(h.declined(), h.n())).append(" lower; median change ")
-                    .append(Figures.signed(h.median())).append(" points. ");
-        }
-        double axisY = top + histograms.size() * panel;
-        svg.append("<line class=\"chart-zero\" x1=\"").append(f(zero)).append("\" x2=\"").append(f(zero)).append("\" y1=\"").append(top)
-                .append("\" y2=\"").append(f(axisY - 14)).append("\" stroke=\"#1b1f23\" stroke-width=\"1\" stroke-dasharray=\"4 3\"/>");
-        int step = bins > 12 ? 2 : 1;
-        for (int b = 0; b < bins; b++) {
-            if ((b + lo) % step != 0) {
-                continue;
-            }
-            double x = x0 + (b + 0.5) * binWidth;
-            svg.append("<text class=\"chart-tick\" x=\"").append(f(x)).append("\" y=\"").append(f(axisY + 4))
-                    .append("\" text-anchor=\"middle\" font-size=\"11\" fill=\"#1b1f23\">").append(text(band(b + lo)))
-                    .append("</text>");
-        }
-        svg.append("<text class=\"chart-axis-title\" x=\"").append(f((x0 + x1) / 2)).append("\" y=\"").append(f(axisY + 24))
-                .append("\" text-anchor=\"middle\" font-size=\"12\" fill=\"#1b1f23\">change in total score (points)</text>");
-        return close(svg, desc.toString().trim(), id);
-    }
-
-    private static String histogramTable(List<Histogram> histograms, int lo, int hi, String id) {
-        StringBuilder table = new StringBuilder("<details><summary>The chart's figures as a table</summary><table id=\"")
-                .append(id).append("-table\"><caption>Share of learners by change in total score</caption><thead><tr>")
-                .append("<th scope=\"col\">Change (points)</th>");
-        for (Histogram h : histograms) {
-            table.append("<th scope=\"col\">").append(text(h.cohort().label())).append(" (n = ").append(h.n()).append(")</th>");
-        }
-        table.append("</tr></thead><tbody>");
-        for (int b = lo; b <= hi; b++) {
-            table.append("<tr><th scope=\"row\">").append(text(band(b))).append("</th>");
-            for (Histogram h : histograms) {
-                table.append("<td>").append(percent(h.counts()[b - lo], h.n())).append("</td>");
-            }
-            table.append("</tr>");
-        }
-        return table.append("</tbody></table></details>").toString();
-    }
-
     /** The label of a band: its centre, signed. */
     private static String band(int bin) {
-        double centre = bin * BIN;
-        String text = centre == Math.rint(centre) ? String.valueOf((int) centre) : String.format(Locale.UK, "%.1f", centre);
+        return tickLabel(bin * BIN);
+    }
+
+    /** A value on a change axis, signed with a true minus: "−0.5", "0", "+1". */
+    private static String tickLabel(double value) {
+        double rounded = Math.round(value * 10) / 10.0;
+        String text = rounded == Math.rint(rounded) ? String.valueOf((long) rounded) : String.format(Locale.UK, "%.1f", rounded);
         text = text.replace('-', '\u2212');
-        return centre > 0 ? "+" + text : text;
+        return rounded > 0 ? "+" + text : text;
     }
 
     private static String percent(int count, int n) {
         return n == 0 ? "0 %" : Math.round(100.0 * count / n) + " %";
     }
 
-    private static StringBuilder open(String id, int width, int height, String title) {
-        return new StringBuilder("<svg xmlns=\"").append(NS).append("\" class=\"chart-svg\" role=\"img\" viewBox=\"0 0 ")
-                .append(width).append(' ').append(height).append("\" aria-labelledby=\"").append(id).append("-title ")
-                .append(id).append("-desc\" font-family=\"system-ui, sans-serif\"><title id=\"").append(id).append("-title\">")
-                .append(text(title)).append("</title>");
-    }
-
-    private static String close(StringBuilder svg, String desc, String id) {
-        // the description goes first among the drawing so assistive technology finds it with the title
-        int afterTitle = svg.indexOf("</title>") + "</title>".length();
-        svg.insert(afterTitle, "<desc id=\"" + id + "-desc\">" + text(desc) + "</desc>");
-        return svg.append("</svg>").toString();
-    }
-
-    private static String omittedNote(List<String> omitted) {
-        if (omitted.isEmpty()) {
-            return "";
-        }
-        return "<p class=\"muted chart-note\">Not drawn, because the figures are withheld for groups that are too small to "
-                + "report (or that would reveal one): " + text(String.join("; ", omitted)) + ".</p>";
-    }
-
-    private static double x(double value, Scale scale, double x0, double x1) {
-        double span = Math.max(1, scale.max() - scale.min());
-        return x0 + (value - scale.min()) / span * (x1 - x0);
+    private static double x(double value, double lo, double hi) {
+        return X0 + (value - lo) / (hi - lo) * (X1 - X0);
     }
 
     private static String f(double value) {
         return String.format(Locale.ROOT, "%.1f", value);
-    }
-
-    private static String text(String value) {
-        return TandemPage.text(value);
-    }
-
-    private static String lower(Cohort cohort) {
-        return cohort.label().toLowerCase(Locale.ROOT);
     }
 
     static String cssClass(Cohort cohort) {

@@ -6,8 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import org.tandem.catalogue.entity.Instrument;
 import org.tandem.catalogue.entity.InstrumentIdentity;
+import org.tandem.catalogue.entity.Scale;
+import org.tandem.evaluation.boundary.EvaluationCharts.ForestPlot;
+import org.tandem.evaluation.boundary.EvaluationCharts.Histograms;
 import org.tandem.evaluation.control.AnsweredInstrument;
 import org.tandem.evaluation.control.AnsweredInstruments;
 import org.tandem.evaluation.control.Cell;
@@ -17,25 +21,30 @@ import org.tandem.evaluation.control.EvaluationReport;
 import org.tandem.evaluation.control.EvaluationScope;
 import org.tandem.evaluation.control.FreeTextAnswers;
 import org.tandem.evaluation.control.GroupDifference;
+import org.tandem.evaluation.control.Interval;
 import org.tandem.evaluation.control.Matching;
 import org.tandem.evaluation.control.Measure;
 import org.tandem.evaluation.control.OutlookTable;
 import org.tandem.evaluation.control.Outcome;
 import org.tandem.evaluation.control.PairedComparison;
 import org.tandem.evaluation.control.Reading;
-import org.tandem.evaluation.control.ThenTest;
 import org.tandem.evaluation.control.TTestResult;
+import org.tandem.evaluation.control.ThenTest;
 import org.tandem.learning.entity.Phase;
 import org.tandem.learning.entity.ProfessionalGroup;
-import org.tandem.platform.boundary.TandemPage;
+import org.tandem.platform.boundary.Messages;
 
 /**
- * The evaluation page of one report: what was matched, the summary tables per group, the
- * difference between managers and clinicians, the then-test, the outlook item, the charts and
- * the plain-language readings. Withheld figures say so, and why, wherever they would be.
- * Pure rendering: the resource gathers the data.
+ * The view of one evaluation report (drawn by evaluation/boundary/evaluation.jte), in the order an
+ * evaluator reads it: the headline findings in plain words, the forest plot of mean change, the
+ * tables, then the detail (then-test, outlook, distribution of change, readings, free text) and the
+ * downloads. Withheld figures say so, and why, wherever they would be. Pure: the resource gathers
+ * the data, the template draws; every word comes from the bundle of the evaluator's language, the
+ * figures and the readings from the report.
  */
 final class EvaluationPage {
+
+    static final String TEMPLATE = "evaluation/boundary/evaluation.jte";
 
     /**
      * Where the page is and what else it can link to.
@@ -46,55 +55,116 @@ final class EvaluationPage {
                    AnsweredInstruments answered, int unreadable, String displayName) {
     }
 
+    /** The whole page. */
+    record View(String person, String instrumentTitle, String lead, List<Link> scopes, Instruments instruments,
+                List<Finding> headline, List<Count> counts, String countsNote, ForestPlot forest, String scale,
+                List<Table> summaries, List<Table> tests, Table groups, List<Table> thenTests, Optional<Outlook> outlook,
+                Histograms change, List<Readings> readings, boolean thenTest, Optional<FreeText> freeText, Exports exports,
+                int minimum) {
+    }
+
+    /** A link; {@code current} marks the one shown. */
+    record Link(String id, String href, String text, boolean current) {
+    }
+
+    /** Every instrument answered here, with its number of responses. */
+    record Instruments(List<Answered> answered, String nobody, Optional<String> shownUnlisted, boolean shared) {
+    }
+
+    record Answered(Link link, String responses) {
+    }
+
+    /** One headline finding: whose, and what in plain words. */
+    record Finding(String id, String who, String text) {
+    }
+
+    record Count(String id, String label, String value) {
+    }
+
+    /** A table of figures: column headings are bundle keys (they may hold markup we wrote), rows hold text. */
+    record Table(String id, String kind, String caption, List<String> headings, List<Row> rows) {
+    }
+
+    /** A row: its heading, its cells, or (when its figures are withheld or cannot be computed) one gap across them. */
+    record Row(String heading, List<Figure> cells, Optional<Gap> gap, boolean total) {
+    }
+
+    /** A cell: a figure, or a withheld one (then {@code text} is the label). */
+    record Figure(String text, boolean withheld) {
+        static Figure of(String text) {
+            return new Figure(text, false);
+        }
+    }
+
+    /** Cells left empty across {@code columns} columns, with the label and the reason. */
+    record Gap(int columns, boolean withheld, String label, String reason) {
+    }
+
+    record Outlook(String question, List<OutlookPanel> panels) {
+    }
+
+    /** One cohort's cross-table; empty {@code options} when it is withheld or undefined, then {@code unavailable} says why. */
+    record OutlookPanel(String id, String caption, String label, Optional<String> withheld, String unavailable,
+                        List<String> options, List<List<Integer>> counts, Optional<String> notInTable) {
+    }
+
+    /** The readings of one cohort (or of the group comparison, or the outlook). */
+    record Readings(String id, String summary, List<ReadingLine> lines, boolean open) {
+    }
+
+    record ReadingLine(String topic, String text) {
+    }
+
+    record FreeText(String prompt, List<FreeTextGroup> groups, boolean none) {
+    }
+
+    record FreeTextGroup(String id, String heading, Optional<String> withheld, String reason, List<String> answers) {
+    }
+
+    record Exports(String csv, String json, String r, Optional<String> freeText, String stem) {
+    }
+
     private final EvaluationReport report;
     private final Setting setting;
     private final Instrument instrument;
+    private final Messages words;
 
-    private EvaluationPage(EvaluationReport report, Setting setting) {
+    private EvaluationPage(EvaluationReport report, Setting setting, Messages words) {
         this.report = report;
         this.setting = setting;
         this.instrument = report.instrument();
+        this.words = words;
     }
 
-    static TandemPage of(EvaluationReport report, Setting setting) {
-        return new EvaluationPage(report, setting).render();
+    static View of(EvaluationReport report, Setting setting, Messages words) {
+        return new EvaluationPage(report, setting, words).view();
     }
 
-    private TandemPage render() {
-        String where = setting.scope().programme() ? "the whole programme (every course of this deployment)"
-                : "this course" + setting.courseTitle().map(t -> ", " + t).orElse("");
-        TandemPage page = TandemPage.titled("Programme evaluation").person(setting.displayName())
-                .heading("Programme evaluation: " + instrument.title())
-                .html("<p class=\"lead\">Matched before-and-after assessments of " + TandemPage.text(where) + ", instrument version "
-                        + instrument.version() + ". Learners appear only as pseudonyms; results of groups with fewer than "
-                        + report.suppression().minimum() + " learners are withheld.</p>");
-        page.html(scopeSwitch());
-        page.html(instruments());
-        page.html(counts());
-        page.html("<h2 id=\"summary\">Change from before to after</h2>"
-                + "<p>Scores are the mean of each subscale's items on the scale " + instrument.scale().min() + " to "
-                + instrument.scale().max() + " (reverse-worded items turned round); the total is the mean of the subscales. "
-                + "Change is after minus before, so a positive change is a higher score after the programme. "
-                + "Brackets give the 95 % confidence interval of the mean change. The size in words goes by g<sub>av</sub> "
-                + "(Cohen: 0.2 small, 0.5 medium, 0.8 large); the Wilcoxon test is computed as R's "
-                + "<code>wilcox.test(post, pre, paired = TRUE)</code> computes it, and says which way it took.</p>");
-        for (Cohort cohort : cohorts()) {
-            page.html(summaryTable(cohort));
-        }
-        page.html(groupDifferences());
+    private View view() {
+        String where = setting.scope().programme() ? words.text("evaluation.where.programme")
+                : setting.courseTitle().map(t -> words.text("evaluation.where.course.titled", t))
+                        .orElse(words.text("evaluation.where.course"));
+        Scale scale = instrument.scale();
+        List<Table> thenTests = new ArrayList<>();
         if (instrument.thenTest()) {
-            page.html(thenTest());
+            for (Cohort cohort : cohorts()) {
+                thenTests.add(thenTest(cohort));
+            }
         }
-        if (instrument.outlook() != null) {
-            page.html(outlook());
+        List<Table> summaries = new ArrayList<>();
+        List<Table> tests = new ArrayList<>();
+        for (Cohort cohort : cohorts()) {
+            summaries.add(summaryTable(cohort));
+            tests.add(testsTable(cohort));
         }
-        page.html("<h2 id=\"charts\">Charts</h2>");
-        page.html(EvaluationCharts.dotPlot(report, "chart-means"));
-        page.html(EvaluationCharts.changeDistribution(report, "chart-change"));
-        page.html(readings());
-        page.html(freeText());
-        page.html(exports());
-        return page;
+        return new View(setting.displayName(), instrument.title(),
+                words.text("evaluation.lead", where, instrument.version(), report.suppression().minimum()),
+                scopes(), instruments(), headline(), counts(),
+                words.text("evaluation.counts.note", report.suppression().minimum() - 1, report.suppression().minimum()),
+                EvaluationCharts.forest(report, words, "chart-forest"), scale.min() + "\u2013" + scale.max(),
+                summaries, tests, groupDifferences(), thenTests, outlook(),
+                EvaluationCharts.changeDistribution(report, words, "chart-change"), readings(), instrument.thenTest(),
+                freeText(), exports(), report.suppression().minimum());
     }
 
     /** All learners, managers and clinicians always; other professions when there are any. */
@@ -105,6 +175,10 @@ final class EvaluationPage {
             cohorts.add(Cohort.OTHERS);
         }
         return cohorts;
+    }
+
+    private String label(Cohort cohort) {
+        return words.text("evaluation.cohort." + cohort.name());
     }
 
     // ------------------------------------------------------------------ links and counts
@@ -126,19 +200,18 @@ final class EvaluationPage {
         return link(path, setting.scope().kind(), report.identity());
     }
 
-    private String scopeSwitch() {
-        StringBuilder nav = new StringBuilder("<nav aria-label=\"What to evaluate\" class=\"scope-switch\"><ul>");
+    private List<Link> scopes() {
+        List<Link> links = new ArrayList<>();
         if (setting.courseAvailable()) {
-            nav.append(scopeLink("course", "This course" + setting.courseTitle().map(t -> " (" + t + ")").orElse("")));
+            links.add(scopeLink("course", setting.courseTitle().map(t -> words.text("evaluation.scope.course.titled", t))
+                    .orElse(words.text("evaluation.scope.course"))));
         }
-        nav.append(scopeLink("programme", "Whole programme (all courses of this deployment)"));
-        return nav.append("</ul></nav>").toString();
+        links.add(scopeLink("programme", words.text("evaluation.scope.programme")));
+        return links;
     }
 
-    private String scopeLink(String kind, String label) {
-        boolean current = setting.scope().kind().equals(kind);
-        return "<li><a id=\"scope-" + kind + "\" href=\"" + TandemPage.attr(link("/evaluate", kind, null)) + "\""
-                + (current ? " aria-current=\"page\"" : "") + ">" + TandemPage.text(label) + "</a></li>";
+    private Link scopeLink(String kind, String text) {
+        return new Link("scope-" + kind, link("/evaluate", kind, null), text, setting.scope().kind().equals(kind));
     }
 
     /**
@@ -146,351 +219,391 @@ final class EvaluationPage {
      * courses put them, not only in the starter instrument. The choice is kept in the address and,
      * for this evaluator and scope, as the default of their next launch.
      */
-    private String instruments() {
-        List<AnsweredInstrument> answered = setting.answered().all();
-        StringBuilder html = new StringBuilder("<nav aria-label=\"Instruments answered here\" class=\"instrument-choice\">"
-                + "<h2 id=\"instruments\">Instruments answered here</h2>");
-        if (answered.isEmpty()) {
-            return html.append("<p id=\"no-instruments\">Nobody in this ").append(setting.scope().programme() ? "programme" : "course")
-                    .append(" has submitted an assessment yet.</p></nav>").toString();
-        }
-        html.append("<ul>");
+    private Instruments instruments() {
+        List<Answered> answered = new ArrayList<>();
         boolean shownListed = false;
-        for (AnsweredInstrument each : answered) {
+        boolean shared = false;
+        for (AnsweredInstrument each : setting.answered().all()) {
             InstrumentIdentity identity = each.identity();
             boolean shown = identity.equals(report.identity());
+            boolean twin = setting.answered().shared(identity);
             shownListed |= shown;
-            String label = each.instrument().title() + " (" + identity.id() + "), version " + identity.version()
-                    + (setting.answered().shared(identity) ? ", content " + identity.shortHash() + " from pack " + each.packId()
-                    + " version " + each.packVersion() : "");
-            html.append("<li><a id=\"instrument-").append(TandemPage.attr(identity.id() + "-v" + identity.version()
-                            + (setting.answered().shared(identity) ? "-" + identity.shortHash() : "")))
-                    .append("\" href=\"").append(TandemPage.attr(link("/evaluate", setting.scope().kind(), identity))).append("\"")
-                    .append(shown ? " aria-current=\"page\"" : "").append(">").append(TandemPage.text(label)).append("</a>: ")
-                    .append(TandemPage.text(responses(each.responses()))).append("</li>");
+            shared |= twin;
+            String text = twin ? words.text("evaluation.instrument.shared", each.instrument().title(), identity.id(), identity.version(),
+                    identity.shortHash(), each.packId(), each.packVersion())
+                    : words.text("evaluation.instrument", each.instrument().title(), identity.id(), identity.version());
+            String id = "instrument-" + identity.id() + "-v" + identity.version() + (twin ? "-" + identity.shortHash() : "");
+            answered.add(new Answered(new Link(id, link("/evaluate", setting.scope().kind(), identity), text, shown),
+                    words.text(each.responses() == 1 ? "evaluation.responses.one" : "evaluation.responses", count(each.responses()))));
         }
-        html.append("</ul>");
-        if (!shownListed) {
-            html.append("<p>Shown below: ").append(TandemPage.text(instrument.title() + ", version " + instrument.version()))
-                    .append(", which nobody here has answered yet.</p>");
-        }
-        if (answered.stream().anyMatch(each -> setting.answered().shared(each.identity()))) {
-            html.append("<p class=\"notice\">Two different instruments were published under one id and version before Tandem "
-                    + "refused that. They are listed, scored and matched apart, each by its own questions and reverse items.</p>");
-        }
-        return html.append("</nav>").toString();
+        Optional<String> unlisted = answered.isEmpty() || shownListed ? Optional.empty()
+                : Optional.of(words.text("evaluation.instrument.unanswered", instrument.title(), instrument.version()));
+        return new Instruments(answered, words.text(setting.scope().programme() ? "evaluation.instruments.none.programme"
+                : "evaluation.instruments.none.course"), unlisted, shared);
     }
 
-    /** "34 responses", or "fewer than 8 responses": a small count is itself a small group. */
-    private String responses(long count) {
-        return report.suppression().count(count) + (count == 1 ? " response" : " responses");
+    /** A count as it may be shown: from 1 to the minimum − 1 it reads "fewer than 8", since so few could be picked out. */
+    private String count(long n) {
+        int minimum = report.suppression().minimum();
+        return n == 0 || n >= minimum ? Long.toString(n) : words.text("evaluation.fewer", minimum);
     }
 
-    private String counts() {
+    private List<Count> counts() {
         Matching m = report.matching();
-        StringBuilder html = new StringBuilder("<h2 id=\"matching\">Who is included</h2><dl class=\"counts\">");
-        count(html, "matched", "Matched learners (before and after, consent given)", m.matched());
-        count(html, "pre-only", "Before only (no after assessment yet)", m.preOnly());
-        count(html, "post-only", "After only (no before assessment)", m.postOnly());
-        count(html, "excluded", "Excluded: no consent to evaluation", m.excludedNoConsent());
-        count(html, "superseded", "Earlier responses replaced by a later one", m.superseded());
+        List<Count> counts = new ArrayList<>();
+        counts.add(countOf("matched", m.matched()));
+        counts.add(countOf("pre-only", m.preOnly()));
+        counts.add(countOf("post-only", m.postOnly()));
+        counts.add(countOf("excluded", m.excludedNoConsent()));
+        counts.add(countOf("superseded", m.superseded()));
         if (report.otherVersionResponses() > 0) {
-            count(html, "other-version", "Responses to other versions of the instrument (not analysed here)",
-                    report.otherVersionResponses());
+            counts.add(countOf("other-version", report.otherVersionResponses()));
         }
         if (setting.unreadable() > 0) {
-            count(html, "unreadable", "Completed assessments that could not be read (their content is no longer installed)",
-                    setting.unreadable());
+            counts.add(countOf("unreadable", setting.unreadable()));
         }
-        html.append("</dl><p class=\"muted\">Only learners with both a before and an after assessment of the same instrument "
-                + "version, and who agreed to their answers being used for evaluation, are analysed. Nobody is left out "
-                + "without being counted here; counts from 1 to " + (report.suppression().minimum() - 1) + " read \"fewer than "
-                + report.suppression().minimum() + "\", since so few people could be picked out.</p>");
-        return html.toString();
+        return counts;
     }
 
-    /** One count, or "fewer than 8" for a small one: who declined consent or answered only once is a small group too. */
-    private void count(StringBuilder html, String id, String label, int value) {
-        html.append("<dt>").append(TandemPage.text(label)).append("</dt><dd id=\"count-").append(id).append("\">")
-                .append(TandemPage.text(report.suppression().count(value))).append("</dd>");
+    private Count countOf(String id, long value) {
+        return new Count(id, words.text("evaluation.count." + id), count(value));
+    }
+
+    // ------------------------------------------------------------------ headline
+
+    /**
+     * The few results an evaluator needs first, in plain words: the total's change for all learners
+     * and each group (direction in scale points, size, and where the 95 % interval lies), whether
+     * the groups changed differently, and how many learners it rests on.
+     */
+    private List<Finding> headline() {
+        List<Finding> findings = new ArrayList<>();
+        Matching m = report.matching();
+        findings.add(new Finding("who", words.text("evaluation.headline.who"),
+                words.text("evaluation.headline.who.text", count(m.matched()), count(m.preOnly()), count(m.postOnly()))));
+        for (Cohort cohort : cohorts()) {
+            findings.add(new Finding(cohort.name().toLowerCase(Locale.ROOT), label(cohort), change(report.cell(Measure.TOTAL, cohort))));
+        }
+        findings.add(new Finding("groups", words.text("evaluation.headline.groups"), difference(report.groupDifference(Measure.TOTAL))));
+        return findings;
+    }
+
+    private String change(Cell cell) {
+        Outcome<PairedComparison> outcome = cell.change();
+        if (!outcome.defined() || !outcome.get().meanChange().defined()) {
+            Outcome<?> why = outcome.defined() ? outcome.get().meanChange() : outcome;
+            return why.suppressed() ? withheldLabel(why.reason().orElse("")) : why.reason().orElse("");
+        }
+        PairedComparison c = outcome.get();
+        double mean = c.meanChange().get();
+        String points = words.text("evaluation.headline.points", Figures.signed(mean), scaleText(), c.n());
+        if (!c.changeInterval().defined()) {
+            return words.text("evaluation.headline.sentences", points, c.changeInterval().reason().orElse(""));
+        }
+        Interval interval = c.changeInterval().get();
+        String size = c.gav().defined()
+                ? words.text("evaluation.headline.size", sizeWord(c.gav().get()), Figures.number(c.gav().get())) : "";
+        String verdict = interval.includes(0) ? words.text("evaluation.headline.unclear")
+                : words.text(mean > 0 ? "evaluation.headline.higher" : "evaluation.headline.lower");
+        return words.text("evaluation.headline.change", points, Figures.signed(interval.lower()), Figures.signed(interval.upper()),
+                size, verdict);
+    }
+
+    private String difference(Outcome<GroupDifference> outcome) {
+        if (!outcome.defined() || !outcome.get().difference().defined()) {
+            Outcome<?> why = outcome.defined() ? outcome.get().difference() : outcome;
+            return why.suppressed() ? withheldLabel(why.reason().orElse("")) : why.reason().orElse("");
+        }
+        GroupDifference d = outcome.get();
+        double gap = d.difference().get();
+        String points = words.text("evaluation.headline.difference", Figures.signed(gap), scaleText());
+        if (!d.interval().defined()) {
+            return words.text("evaluation.headline.sentences", points, d.interval().reason().orElse(""));
+        }
+        Interval interval = d.interval().get();
+        String verdict = interval.includes(0) ? words.text("evaluation.headline.groups.unclear")
+                : words.text(gap > 0 ? "evaluation.headline.groups.managers" : "evaluation.headline.groups.clinicians");
+        return words.text("evaluation.headline.difference.interval", points, Figures.signed(interval.lower()),
+                Figures.signed(interval.upper()), verdict);
+    }
+
+    private String scaleText() {
+        return instrument.scale().min() + "\u2013" + instrument.scale().max();
+    }
+
+    private String sizeWord(double standardised) {
+        return words.text("evaluation.size." + Reading.size(standardised));
     }
 
     // ------------------------------------------------------------------ tables
 
-    private String summaryTable(Cohort cohort) {
+    private static final List<String> SUMMARY = List.of("evaluation.col.measure", "evaluation.col.n", "evaluation.col.before",
+            "evaluation.col.after", "evaluation.col.change", "evaluation.col.gav", "evaluation.col.t", "evaluation.col.alpha");
+    private static final List<String> TESTS = List.of("evaluation.col.measure", "evaluation.col.dz", "evaluation.col.wilcoxon",
+            "evaluation.col.v", "evaluation.col.method");
+    private static final List<String> GROUPS = List.of("evaluation.col.measure", "evaluation.col.managers",
+            "evaluation.col.clinicians", "evaluation.col.difference", "evaluation.col.welch", "evaluation.col.p");
+    private static final List<String> THEN = List.of("evaluation.col.measure", "evaluation.col.n", "evaluation.col.beforeMean",
+            "evaluation.col.thenMean", "evaluation.col.thenMinusBefore", "evaluation.col.p", "evaluation.col.afterMinusThen",
+            "evaluation.col.p");
+
+    /**
+     * A cohort's change per measure: scores, change with its interval, size, the t-test and
+     * Cronbach's α, in eight columns that fit the page; the other tests are in {@link #testsTable}.
+     */
+    private Table summaryTable(Cohort cohort) {
         Cell total = report.cell(Measure.TOTAL, cohort);
-        String n = total.change().defined() ? " (" + total.change().get().n() + " learners)" : "";
-        StringBuilder table = new StringBuilder("<div class=\"table-scroll\" tabindex=\"0\"><table class=\"figures\" id=\"summary-")
-                .append(cohort.name().toLowerCase(Locale.ROOT)).append("\"><caption>").append(TandemPage.text(cohort.label() + n))
-                .append("</caption><thead><tr><th scope=\"col\">Measure</th><th scope=\"col\">n</th>")
-                .append("<th scope=\"col\">Before: mean (SD)</th><th scope=\"col\">After: mean (SD)</th>")
-                .append("<th scope=\"col\">Mean change [95 % CI]</th><th scope=\"col\">Paired t-test p</th>")
-                .append("<th scope=\"col\">Wilcoxon signed-rank p (V, method)</th><th scope=\"col\"><abbr title=\"Cohen's d for paired scores\">d<sub>z</sub></abbr></th>")
-                .append("<th scope=\"col\"><abbr title=\"Hedges' g, average-SD version\">g<sub>av</sub></abbr> (size)</th>")
-                .append("<th scope=\"col\">Cronbach's α before</th><th scope=\"col\">Cronbach's α after</th></tr></thead><tbody>");
+        String caption = total.change().defined() ? words.text("evaluation.caption.learners", label(cohort), total.change().get().n())
+                : label(cohort);
+        List<Row> rows = rows(cohort, SUMMARY, (cell, c) -> List.of(Figure.of(String.valueOf(c.n())),
+                Figure.of(Figures.meanSd(c.pre().mean(), c.pre().sd())),
+                Figure.of(Figures.meanSd(c.post().mean(), c.post().sd())),
+                Figure.of(changeWithInterval(c)),
+                Figure.of(c.gav().defined() ? Figures.number(c.gav().get()) + " (" + sizeWord(c.gav().get()) + ")"
+                        : Figures.NOT_AVAILABLE),
+                Figure.of(Figures.p(c.tTest().map(TTestResult::p))),
+                alpha(cell.alphaPre(), cell.alphaPost())));
+        return new Table("summary-" + cohort.name().toLowerCase(Locale.ROOT), "figures", caption, SUMMARY, rows);
+    }
+
+    /** A cohort's d_z and Wilcoxon signed-rank test (as R's wilcox.test computes it, with its method) per measure. */
+    private Table testsTable(Cohort cohort) {
+        List<Row> rows = rows(cohort, TESTS, (cell, c) -> {
+            List<Figure> cells = new ArrayList<>(List.of(Figure.of(Figures.number(c.dz()))));
+            Figures.signedRank(c.signedRank()).forEach(text -> cells.add(Figure.of(text)));
+            return cells;
+        });
+        return new Table("tests-" + cohort.name().toLowerCase(Locale.ROOT), "figures tests",
+                words.text("evaluation.caption.tests", label(cohort)), TESTS, rows);
+    }
+
+    /** A row per measure of a cohort's change: its figures, or one gap across the columns saying why there are none. */
+    private List<Row> rows(Cohort cohort, List<String> columns, BiFunction<Cell, PairedComparison, List<Figure>> figures) {
+        List<Row> rows = new ArrayList<>();
         for (Measure measure : report.measures()) {
             Cell cell = report.cell(measure, cohort);
-            table.append("<tr").append(measure.total() ? " class=\"total\"" : "").append("><th scope=\"row\">")
-                    .append(TandemPage.text(measure.title())).append("</th>");
-            if (!cell.change().defined()) {
-                table.append(unavailable(cell.change(), 10));
-            } else {
-                PairedComparison c = cell.change().get();
-                table.append(td(String.valueOf(c.n())))
-                        .append(td(Figures.meanSd(c.pre().mean(), c.pre().sd())))
-                        .append(td(Figures.meanSd(c.post().mean(), c.post().sd())))
-                        .append(td(Figures.signed(c.meanChange()) + " " + Figures.interval(c.changeInterval())))
-                        .append(td(Figures.p(c.tTest().map(TTestResult::p))))
-                        .append(td(Figures.signedRank(c.signedRank())))
-                        .append(td(Figures.number(c.dz())))
-                        .append(td(Figures.sized(c.gav())))
-                        .append(alpha(cell.alphaPre()))
-                        .append(alpha(cell.alphaPost()));
+            rows.add(cell.change().defined()
+                    ? new Row(measure.title(), figures.apply(cell, cell.change().get()), Optional.empty(), measure.total())
+                    : gap(measure, cell.change(), columns.size() - 1));
+        }
+        return rows;
+    }
+
+    private static String changeWithInterval(PairedComparison c) {
+        String interval = Figures.interval(c.changeInterval());
+        return Figures.signed(c.meanChange()) + (interval.isEmpty() ? "" : " " + interval);
+    }
+
+    /** Cronbach's α before and after in one cell, "0.81 / 0.84": the table keeps to eight columns and fits the page. */
+    private Figure alpha(Outcome<CronbachAlpha> before, Outcome<CronbachAlpha> after) {
+        for (Outcome<CronbachAlpha> alpha : List.of(before, after)) {
+            if (alpha.suppressed()) {
+                return new Figure(withheldLabel(alpha.reason().orElse("")), true);
             }
-            table.append("</tr>");
         }
-        return table.append("</tbody></table></div>").toString();
+        return Figure.of(alpha(before) + " / " + alpha(after));
     }
 
-    private String alpha(Outcome<CronbachAlpha> alpha) {
-        if (alpha.suppressed()) {
-            return "<td class=\"withheld\">" + withheldLabel(alpha.reason().orElse("")) + "</td>";
-        }
-        return td(alpha.defined() ? Figures.number(alpha.get().alpha()) : Figures.NOT_AVAILABLE);
+    private static String alpha(Outcome<CronbachAlpha> alpha) {
+        return alpha.defined() ? Figures.number(alpha.get().alpha()) : Figures.NOT_AVAILABLE;
     }
 
-    private String groupDifferences() {
-        StringBuilder table = new StringBuilder("<h2 id=\"groups\">Managers compared with clinicians</h2>"
-                + "<p>Did the two groups change differently? The difference is the managers' mean change minus the clinicians', "
-                + "with Welch's t-test, which does not assume both groups vary alike.</p>"
-                + "<div class=\"table-scroll\" tabindex=\"0\"><table class=\"figures\" id=\"group-difference\"><caption>Difference in change: "
-                + "managers minus clinicians</caption><thead><tr><th scope=\"col\">Measure</th>"
-                + "<th scope=\"col\">Managers: n, mean change</th><th scope=\"col\">Clinicians: n, mean change</th>"
-                + "<th scope=\"col\">Difference [95 % CI]</th><th scope=\"col\">Welch t (df)</th><th scope=\"col\">p</th></tr>"
-                + "</thead><tbody>");
+    private Table groupDifferences() {
+        List<Row> rows = new ArrayList<>();
         for (Measure measure : report.measures()) {
             Outcome<GroupDifference> outcome = report.groupDifference(measure);
-            table.append("<tr><th scope=\"row\">").append(TandemPage.text(measure.title())).append("</th>");
             if (!outcome.defined()) {
-                table.append(unavailable(outcome, 5));
-            } else {
-                GroupDifference d = outcome.get();
-                table.append(td(d.managers().n() + ", " + Figures.signed(d.managers().mean())))
-                        .append(td(d.clinicians().n() + ", " + Figures.signed(d.clinicians().mean())))
-                        .append(td(Figures.signed(d.difference()) + " " + Figures.interval(d.interval())))
-                        .append(td(d.welch().defined() ? Figures.number(d.welch().get().t()) + " ("
-                                + Figures.decimals(d.welch().get().degreesOfFreedom(), 1) + ")" : Figures.NOT_AVAILABLE))
-                        .append(td(Figures.p(d.welch().map(TTestResult::p))));
+                rows.add(gap(measure, outcome, GROUPS.size() - 1));
+                continue;
             }
-            table.append("</tr>");
+            GroupDifference d = outcome.get();
+            rows.add(new Row(measure.title(), List.of(
+                    Figure.of(d.managers().n() + ", " + Figures.signed(d.managers().mean())),
+                    Figure.of(d.clinicians().n() + ", " + Figures.signed(d.clinicians().mean())),
+                    Figure.of(Figures.signed(d.difference()) + " " + Figures.interval(d.interval())),
+                    Figure.of(d.welch().defined() ? Figures.number(d.welch().get().t()) + " ("
+                            + Figures.decimals(d.welch().get().degreesOfFreedom(), 1) + ")" : Figures.NOT_AVAILABLE),
+                    Figure.of(Figures.p(d.welch().map(TTestResult::p)))), Optional.empty(), measure.total()));
         }
-        return table.append("</tbody></table></div>").toString();
+        return new Table("group-difference", "figures", words.text("evaluation.caption.groups"), GROUPS, rows);
     }
 
-    private String thenTest() {
-        StringBuilder table = new StringBuilder("<h2 id=\"then-test\">Looking back: the retrospective then-test</h2>"
-                + "<p>On the after form learners also rated how they now think they stood before. A difference between "
-                + "\"then\" and \"before\" suggests their view of the starting point shifted (response shift); \"after\" minus "
-                + "\"then\" is the change as learners see it in hindsight.</p>"
-                + "<div class=\"table-scroll\" tabindex=\"0\"><table class=\"figures\" id=\"then-test-table\"><caption>Retrospective then-ratings "
-                + "compared with before and after</caption><thead><tr><th scope=\"col\">Group</th><th scope=\"col\">Measure</th>"
-                + "<th scope=\"col\">n</th><th scope=\"col\">Before: mean</th><th scope=\"col\">Then: mean</th>"
-                + "<th scope=\"col\">Then − before [95 % CI]</th><th scope=\"col\">p</th>"
-                + "<th scope=\"col\">After − then [95 % CI]</th><th scope=\"col\">p</th></tr></thead><tbody>");
-        for (Cohort cohort : cohorts()) {
-            for (Measure measure : report.measures()) {
-                Outcome<ThenTest> outcome = report.cell(measure, cohort).thenTest();
-                table.append("<tr><th scope=\"row\">").append(TandemPage.text(cohort.label())).append("</th><td>")
-                        .append(TandemPage.text(measure.title())).append("</td>");
-                if (!outcome.defined()) {
-                    table.append(unavailable(outcome, 7));
-                } else {
-                    PairedComparison versusPre = outcome.get().thenVersusPre();
-                    PairedComparison postVersusThen = outcome.get().postVersusThen();
-                    table.append(td(String.valueOf(outcome.get().n())))
-                            .append(td(Figures.number(versusPre.pre().mean())))
-                            .append(td(Figures.number(versusPre.post().mean())))
-                            .append(td(Figures.signed(versusPre.meanChange()) + " " + Figures.interval(versusPre.changeInterval())))
-                            .append(td(Figures.p(versusPre.tTest().map(TTestResult::p))))
-                            .append(td(Figures.signed(postVersusThen.meanChange()) + " "
-                                    + Figures.interval(postVersusThen.changeInterval())))
-                            .append(td(Figures.p(postVersusThen.tTest().map(TTestResult::p))));
-                }
-                table.append("</tr>");
+    private Table thenTest(Cohort cohort) {
+        List<Row> rows = new ArrayList<>();
+        for (Measure measure : report.measures()) {
+            Outcome<ThenTest> outcome = report.cell(measure, cohort).thenTest();
+            if (!outcome.defined()) {
+                rows.add(gap(measure, outcome, THEN.size() - 1));
+                continue;
             }
+            PairedComparison versusPre = outcome.get().thenVersusPre();
+            PairedComparison postVersusThen = outcome.get().postVersusThen();
+            rows.add(new Row(measure.title(), List.of(Figure.of(String.valueOf(outcome.get().n())),
+                    Figure.of(Figures.number(versusPre.pre().mean())),
+                    Figure.of(Figures.number(versusPre.post().mean())),
+                    Figure.of(changeWithInterval(versusPre)),
+                    Figure.of(Figures.p(versusPre.tTest().map(TTestResult::p))),
+                    Figure.of(changeWithInterval(postVersusThen)),
+                    Figure.of(Figures.p(postVersusThen.tTest().map(TTestResult::p)))), Optional.empty(), measure.total()));
         }
-        return table.append("</tbody></table></div><p class=\"muted\">p-values of the then-test are from paired t-tests.</p>")
-                .toString();
+        return new Table("then-test-" + cohort.name().toLowerCase(Locale.ROOT), "figures",
+                words.text("evaluation.caption.then", label(cohort)), THEN, rows);
     }
 
-    private String outlook() {
-        StringBuilder html = new StringBuilder("<h2 id=\"outlook\">Outlook before and after</h2><p>")
-                .append(TandemPage.text(instrument.outlook().text()))
-                .append(" Each table counts matched learners by the answer they gave before (rows) and after (columns).</p>");
+    private Optional<Outlook> outlook() {
+        if (instrument.outlook() == null) {
+            return Optional.empty();
+        }
+        List<OutlookPanel> panels = new ArrayList<>();
         for (Cohort cohort : cohorts()) {
             Outcome<OutlookTable> outcome = report.outlook(cohort);
             String id = "outlook-" + cohort.name().toLowerCase(Locale.ROOT);
             if (!outcome.defined()) {
-                html.append("<p id=\"").append(id).append("\"><strong>").append(TandemPage.text(cohort.label())).append(":</strong> ")
-                        .append(outcome.suppressed() ? withheldLabel(outcome.reason().orElse("")) + " – " : "")
-                        .append(TandemPage.text(outcome.reason().orElse(""))).append("</p>");
+                panels.add(new OutlookPanel(id, "", label(cohort),
+                        outcome.suppressed() ? Optional.of(withheldLabel(outcome.reason().orElse(""))) : Optional.empty(),
+                        outcome.reason().orElse(""), List.of(), List.of(), Optional.empty()));
                 continue;
             }
             OutlookTable t = outcome.get();
-            html.append("<div class=\"table-scroll\" tabindex=\"0\"><table class=\"figures outlook\" id=\"").append(id).append("\"><caption>")
-                    .append(TandemPage.text(cohort.label() + " (" + t.n() + " learners)")).append("</caption><thead><tr>")
-                    .append("<td></td>");
-            for (String option : t.options()) {
-                html.append("<th scope=\"col\">After: ").append(TandemPage.text(option)).append("</th>");
-            }
-            html.append("</tr></thead><tbody>");
-            for (int pre = 0; pre < t.options().size(); pre++) {
-                html.append("<tr><th scope=\"row\">Before: ").append(TandemPage.text(t.options().get(pre))).append("</th>");
-                for (int post = 0; post < t.options().size(); post++) {
-                    html.append(pre == post ? "<td class=\"same\">" : "<td>").append(t.count(pre, post)).append("</td>");
-                }
-                html.append("</tr>");
-            }
-            html.append("</tbody></table></div>");
+            Optional<String> notInTable = Optional.empty();
             if (t.unanswered() + t.offOptions() > 0) {
-                html.append("<p class=\"muted\">Not in the table: ").append(report.suppression().count(t.unanswered()))
-                        .append(" matched learners did not answer the outlook item both times");
-                if (t.offOptions() > 0) {
-                    html.append(", and ").append(report.suppression().count(t.offOptions()))
-                            .append(" gave an answer that is not one of its options");
-                }
-                html.append(".</p>");
+                notInTable = Optional.of(t.offOptions() > 0
+                        ? words.text("evaluation.outlook.missing.off", count(t.unanswered()), count(t.offOptions()))
+                        : words.text("evaluation.outlook.missing", count(t.unanswered())));
             }
+            panels.add(new OutlookPanel(id, words.text("evaluation.caption.learners", label(cohort), t.n()), label(cohort),
+                    Optional.empty(), "", t.options(), t.counts(), notInTable));
         }
-        return html.toString();
+        return Optional.of(new Outlook(instrument.outlook().text(), panels));
     }
 
-    // ------------------------------------------------------------------ readings and exports
+    /** A row whose figures are withheld or cannot be computed: one cell across the rest, saying why. */
+    private Row gap(Measure measure, Outcome<?> outcome, int columns) {
+        String reason = outcome.reason().orElse("");
+        Gap gap = outcome.suppressed() ? new Gap(columns, true, withheldLabel(reason), reason)
+                : new Gap(columns, false, words.text("evaluation.unavailable"), reason);
+        return new Row(measure.title(), List.of(), Optional.of(gap), measure.total());
+    }
 
-    private String readings() {
-        StringBuilder html = new StringBuilder("<h2 id=\"readings\">What the results say</h2><p>Each result in plain words: "
-                + "direction, size and uncertainty. These compare the same learners at two times; on their own they do not "
-                + "show what caused a change.</p>");
+    /** "withheld (fewer than 8)" when the group is too small; plain "withheld" when it would reveal one that is. */
+    private String withheldLabel(String reason) {
+        return reason.startsWith("Suppressed: fewer than ")
+                ? words.text("evaluation.withheld.small", report.suppression().minimum())
+                : words.text("evaluation.withheld");
+    }
+
+    // ------------------------------------------------------------------ readings, free text and exports
+
+    /**
+     * The readings in plain words, one group per cohort, then the group comparison and the outlook.
+     * A cohort's readings are its change per measure (and the then-test where the instrument has
+     * one); α is read once under the tables, not per measure; the same reason for several measures
+     * (a withheld group) is said once.
+     */
+    private List<Readings> readings() {
+        Scale scale = instrument.scale();
+        List<Readings> groups = new ArrayList<>();
         boolean first = true;
         for (Cohort cohort : cohorts()) {
-            html.append("<details class=\"readings\"").append(first ? " open" : "").append("><summary>")
-                    .append(TandemPage.text(cohort.label())).append("</summary><ul>");
+            List<ReadingLine> lines = new ArrayList<>();
             for (Measure measure : report.measures()) {
-                for (Reading reading : report.cell(measure, cohort).readings(instrument.scale())) {
-                    html.append(reading(reading));
+                Cell cell = report.cell(measure, cohort);
+                String topic = measure.title();
+                if (cell.suppressed() || !cell.change().defined()) {
+                    lines.add(new ReadingLine(topic, cell.change().reason().orElse("")));
+                    continue;
+                }
+                lines.add(line(cell.change().get().reading(topic, scale)));
+                if (instrument.thenTest()) {
+                    Outcome<ThenTest> then = cell.thenTest();
+                    if (then.defined()) {
+                        lines.add(line(then.get().thenVersusPreReading(words.text("evaluation.reading.thenVersusPre", topic), scale)));
+                        lines.add(line(then.get().postVersusThenReading(words.text("evaluation.reading.postVersusThen", topic), scale)));
+                    } else {
+                        lines.add(new ReadingLine(words.text("evaluation.reading.then", topic), then.reason().orElse("")));
+                    }
                 }
             }
-            html.append("</ul></details>");
+            groups.add(new Readings("readings-" + cohort.name().toLowerCase(Locale.ROOT), label(cohort), merged(lines), first));
             first = false;
         }
-        html.append("<details class=\"readings\"><summary>Managers compared with clinicians</summary><ul>");
+        List<ReadingLine> differences = new ArrayList<>();
         for (Measure measure : report.measures()) {
-            html.append(reading(report.groupDifferenceReading(measure)));
+            Outcome<GroupDifference> difference = report.groupDifference(measure);
+            differences.add(difference.defined() ? line(difference.get().reading(measure.title(), scale))
+                    : new ReadingLine(measure.title(), difference.reason().orElse("")));
         }
-        html.append("</ul></details>");
+        groups.add(new Readings("readings-groups", words.text("evaluation.readings.groups"), merged(differences), false));
         if (instrument.outlook() != null) {
-            html.append("<details class=\"readings\"><summary>Outlook</summary><ul>");
+            List<ReadingLine> outlook = new ArrayList<>();
             for (Cohort cohort : cohorts()) {
-                html.append(reading(report.outlookReading(cohort)));
+                Outcome<OutlookTable> table = report.outlook(cohort);
+                outlook.add(table.defined() ? line(table.get().reading(label(cohort)))
+                        : new ReadingLine(label(cohort), table.reason().orElse("")));
             }
-            html.append("</ul></details>");
+            groups.add(new Readings("readings-outlook", words.text("evaluation.readings.outlook"), merged(outlook), false));
         }
-        return html.toString();
+        return groups;
+    }
+
+    private static ReadingLine line(Reading reading) {
+        return new ReadingLine(reading.topic(), reading.text());
+    }
+
+    /** Neighbouring lines that say the same thing become one, their topics listed together. */
+    private List<ReadingLine> merged(List<ReadingLine> lines) {
+        List<ReadingLine> merged = new ArrayList<>();
+        for (ReadingLine line : lines) {
+            int last = merged.size() - 1;
+            if (last >= 0 && merged.get(last).text().equals(line.text())) {
+                merged.set(last, new ReadingLine(words.text("list.and", merged.get(last).topic(), line.topic()), line.text()));
+            } else {
+                merged.add(line);
+            }
+        }
+        return merged;
     }
 
     /**
      * The free-text answers of consenting learners, by form and group, withheld for a group with
      * fewer answers than the minimum, under a caution: learners' own words can name people.
      */
-    private String freeText() {
+    private Optional<FreeText> freeText() {
         FreeTextAnswers answers = FreeTextAnswers.of(report);
         if (answers.prompt().isEmpty()) {
-            return "";
+            return Optional.empty();
         }
-        StringBuilder html = new StringBuilder("<h2 id=\"free-text\">What learners wrote</h2><p>The assessment asked: <q>")
-                .append(TandemPage.text(answers.prompt().get())).append("</q> Answers of learners who agreed to their answers "
-                        + "being used for evaluation, sorted alphabetically; a group with fewer than ")
-                .append(report.suppression().minimum()).append(" answers is withheld.</p>")
-                .append("<div class=\"notice\" role=\"note\" id=\"free-text-caution\"><p><strong>Personal data.</strong> These "
-                        + "are learners' own words. They may name or point to colleagues, teams, patients or the writer: treat them "
-                        + "as personal data, quote them only with anything identifying taken out, and do not try to find out who "
-                        + "wrote them.</p></div>");
+        List<FreeTextGroup> groups = new ArrayList<>();
         for (Phase phase : List.of(Phase.POST, Phase.PRE)) {
             for (ProfessionalGroup group : ProfessionalGroup.values()) {
                 Outcome<List<FreeTextAnswers.Answer>> outcome = answers.answers(phase, group);
-                String heading = (phase == Phase.POST ? "After the programme" : "Before the programme") + ", "
-                        + Cohort.of(group).label().toLowerCase(Locale.ROOT);
-                String id = "free-text-" + phase.name().toLowerCase(Locale.ROOT) + "-" + group.name().toLowerCase(Locale.ROOT);
                 if (outcome.defined() && outcome.get().isEmpty()) {
                     continue;
                 }
-                html.append("<h3 id=\"").append(id).append("\">").append(TandemPage.text(heading)).append("</h3>");
+                String heading = words.text("evaluation.freeText." + phase.name(),
+                        words.text("evaluation.cohort.lower." + Cohort.of(group).name()));
+                String id = "free-text-" + phase.name().toLowerCase(Locale.ROOT) + "-" + group.name().toLowerCase(Locale.ROOT);
                 if (!outcome.defined()) {
-                    html.append("<p class=\"withheld\">").append(withheldLabel(outcome.reason().orElse(""))).append(' ')
-                            .append(TandemPage.text(outcome.reason().orElse(""))).append("</p>");
-                    continue;
+                    groups.add(new FreeTextGroup(id, heading, Optional.of(withheldLabel(outcome.reason().orElse(""))),
+                            outcome.reason().orElse(""), List.of()));
+                } else {
+                    groups.add(new FreeTextGroup(id, heading, Optional.empty(), "",
+                            outcome.get().stream().map(FreeTextAnswers.Answer::text).toList()));
                 }
-                html.append("<ul class=\"free-text\">");
-                for (FreeTextAnswers.Answer answer : outcome.get()) {
-                    html.append("<li>").append(TandemPage.text(answer.text())).append("</li>");
-                }
-                html.append("</ul>");
             }
         }
-        if (answers.shown().isEmpty()) {
-            html.append("<p id=\"free-text-none\">No answers to show.</p>");
-        }
-        return html.toString();
+        return Optional.of(new FreeText(answers.prompt().get(), groups, answers.shown().isEmpty()));
     }
 
-    private static String reading(Reading reading) {
-        return "<li><strong>" + TandemPage.text(reading.topic()) + ".</strong> " + TandemPage.text(reading.text()) + "</li>";
-    }
-
-    private String exports() {
-        return "<h2 id=\"exports\">Download</h2><ul class=\"exports\">"
-                + "<li><a id=\"export-csv\" href=\"" + TandemPage.attr(here("/evaluate/export.csv"))
-                + "\" download>Learner-level data (CSV)</a>: one row per matched learner, by pseudonym, with item answers and "
-                + "scores; the group of a withheld group is not given, and then the pseudonyms are for that download only.</li>"
-                + "<li><a id=\"export-json\" href=\"" + TandemPage.attr(here("/evaluate/summary.json"))
-                + "\" download>Summary (JSON)</a>: the figures on this page, with withheld figures left out.</li>"
-                + "<li><a id=\"export-r\" href=\"" + TandemPage.attr(here("/evaluate/reproduce.R"))
-                + "\" download>Reproduce in R (.R)</a>: a script that reads the learner-level CSV and computes every figure "
-                + "on this page from the item answers, with base R. Save both files in one folder and run "
-                + "<code>Rscript " + TandemPage.text(fileStem(instrument, setting.scope())) + ".R " + TandemPage.text(fileStem(instrument, setting.scope())) + ".csv</code>.</li>"
-                + (instrument.freeTextPrompt() == null ? "" : "<li><a id=\"export-free-text\" href=\""
-                        + TandemPage.attr(here("/evaluate/free-text.csv")) + "\" download>Free-text answers (CSV)</a>: the answers "
-                        + "shown above, by form and group, with no pseudonym; personal data.</li>")
-                + "</ul>"
-                + "<p class=\"muted\">Every download is recorded in Tandem's audit log.</p>";
+    private Exports exports() {
+        return new Exports(here("/evaluate/export.csv"), here("/evaluate/summary.json"), here("/evaluate/reproduce.R"),
+                instrument.freeTextPrompt() == null ? Optional.empty() : Optional.of(here("/evaluate/free-text.csv")),
+                fileStem(instrument, setting.scope()));
     }
 
     /** The downloads' file name without extension, e.g. {@code tandem-evaluation-relationship-course}. */
     static String fileStem(Instrument instrument, EvaluationScope scope) {
         return "tandem-evaluation-" + instrument.id() + "-" + scope.kind();
-    }
-
-    // ------------------------------------------------------------------ cells
-
-    private static String td(String text) {
-        return "<td>" + TandemPage.text(text) + "</td>";
-    }
-
-    /** A row's remaining cells when its figures are withheld or cannot be computed. */
-    private String unavailable(Outcome<?> outcome, int columns) {
-        String reason = outcome.reason().orElse("");
-        if (outcome.suppressed()) {
-            return "<td colspan=\"" + columns + "\" class=\"withheld\">" + withheldLabel(reason) + " <span class=\"reason\">"
-                    + TandemPage.text(reason) + "</span></td>";
-        }
-        return "<td colspan=\"" + columns + "\" class=\"unavailable\">Not available: " + TandemPage.text(reason) + "</td>";
-    }
-
-    /** "withheld (fewer than 8)" when the group is too small; plain "withheld" when it would reveal one that is. */
-    private String withheldLabel(String reason) {
-        return reason.startsWith("Suppressed: fewer than ")
-                ? "<strong>withheld (fewer than " + report.suppression().minimum() + ")</strong>"
-                : "<strong>withheld</strong>";
     }
 
     private static String enc(String value) {

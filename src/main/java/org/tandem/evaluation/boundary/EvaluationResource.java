@@ -32,7 +32,8 @@ import org.tandem.evaluation.control.Pseudonyms;
 import org.tandem.evaluation.control.RScript;
 import org.tandem.evaluation.control.RememberedInstruments;
 import org.tandem.evaluation.control.Suppression;
-import org.tandem.platform.boundary.TandemPage;
+import org.tandem.platform.boundary.Message;
+import org.tandem.platform.boundary.Pages;
 
 /**
  * The programme evaluation for evaluators and administrators: the page, the learner-level CSV and
@@ -74,6 +75,9 @@ public class EvaluationResource {
     AuditLog audit;
 
     @Inject
+    Pages pages;
+
+    @Inject
     @ConfigProperty(name = "tandem.learning.minimum-group-size", defaultValue = "8")
     int minimumGroupSize;
 
@@ -104,10 +108,9 @@ public class EvaluationResource {
         if (evaluation.named()) {
             remember(evaluation);
         }
-        return EvaluationPage.of(evaluation.report(), new EvaluationPage.Setting(context.token(), evaluation.scope(),
-                        context.contextTitle(), context.contextId().isPresent(), evaluation.answered(),
-                        evaluation.collected().unreadable(), context.displayName()))
-                .response(200);
+        return pages.page(200, EvaluationPage.TEMPLATE, EvaluationPage.of(evaluation.report(), new EvaluationPage.Setting(
+                context.token(), evaluation.scope(), context.contextTitle(), context.contextId().isPresent(), evaluation.answered(),
+                evaluation.collected().unreadable(), context.displayName()), pages.messages()));
     }
 
     @GET
@@ -142,7 +145,7 @@ public class EvaluationResource {
         Evaluation evaluation = evaluate(asked);
         FreeTextAnswers answers = FreeTextAnswers.of(evaluation.report());
         if (answers.prompt().isEmpty()) {
-            throw problem(404, "No free-text question", "This instrument asks no free-text question.");
+            throw problem(404, "evaluation.noFreeText");
         }
         record(evaluation, "evaluation.export.free-text", answers.shown().size() + " free-text answers");
         return download(evaluation, answers.csv(), CSV, "free-text.csv").build();
@@ -170,24 +173,22 @@ public class EvaluationResource {
         context.require(asked.token);
         String scopeParam = asked.scope;
         if (scopeParam != null && !scopeParam.isEmpty() && !scopeParam.equals("course") && !scopeParam.equals("programme")) {
-            throw problem(400, "Scope not understood", "The scope is \"course\" (this course) or \"programme\" (every course "
-                    + "of this deployment).");
+            throw problem(400, "evaluation.bad.scope");
         }
         Optional<String> named = present(asked.instrument);
         if (named.isPresent() && !INSTRUMENT_ID.matcher(named.get()).matches()) {
-            throw problem(400, "Instrument not understood", "There is no instrument with that name.");
+            throw problem(400, "evaluation.bad.instrument");
         }
         Optional<Integer> version = present(asked.version).map(v -> {
             try {
                 return Integer.valueOf(v);
             } catch (NumberFormatException e) {
-                throw problem(400, "Version not understood", "The instrument version is a whole number.");
+                throw problem(400, "evaluation.bad.version");
             }
         });
         Optional<String> content = present(asked.content).map(c -> {
             if (!CONTENT.matcher(c).matches()) {
-                throw problem(400, "Content not understood", "The content is the start of the instrument's content hash "
-                        + "(hexadecimal digits), as the evaluation page links it.");
+                throw problem(400, "evaluation.bad.content");
             }
             return c;
         });
@@ -208,19 +209,17 @@ public class EvaluationResource {
                     .or(answered::mostAnswered);
             if (version.isEmpty()) {
                 return preferred.map(AnsweredInstrument::instrument).or(() -> published(DEFAULT_INSTRUMENT))
-                        .or(this::anyPublished).orElseThrow(() -> problem(404, "No instrument",
-                                "Tandem has no assessment instrument installed, so there is nothing to evaluate."));
+                        .or(this::anyPublished).orElseThrow(() -> problem(404, "evaluation.noInstrument"));
             }
             id = Optional.of(preferred.map(a -> a.identity().id()).orElse(DEFAULT_INSTRUMENT));
         }
         String instrumentId = id.get();
         if (version.isPresent()) {
             return answered.version(instrumentId, version.get(), content).map(AnsweredInstrument::instrument)
-                    .orElseThrow(() -> problem(404, "No such version", "Nobody in this scope answered version " + version.get()
-                            + " of this instrument."));
+                    .orElseThrow(() -> problem(404, "evaluation.noVersion", version.get()));
         }
         return answered.newest(instrumentId).map(AnsweredInstrument::instrument).or(() -> published(instrumentId))
-                .orElseThrow(() -> problem(404, "No such instrument", "Tandem has no assessment instrument '" + instrumentId + "'."));
+                .orElseThrow(() -> problem(404, "evaluation.noSuchInstrument", instrumentId));
     }
 
     private Optional<Instrument> published(String instrumentId) {
@@ -271,10 +270,10 @@ public class EvaluationResource {
         return EvaluationPage.fileStem(evaluation.report().instrument(), evaluation.scope()) + "." + extension;
     }
 
-    private WebApplicationException problem(int status, String title, String message) {
-        return new WebApplicationException(TandemPage.titled(title).person(context.displayName()).heading(title)
-                .html("<div class=\"error\" role=\"alert\">" + TandemPage.text(message) + "</div>")
-                .html("<p><a href=\"/evaluate?s=" + TandemPage.attr(context.token()) + "\">Back to the evaluation</a></p>")
-                .response(status));
+    /** A page saying what was refused: title {@code key.title}, message {@code key.text} with these values, a way back. */
+    private WebApplicationException problem(int status, String key, Object... values) {
+        return new WebApplicationException(pages.message(status, Message.of(pages.text(key + ".title"), pages.text(key + ".text", values))
+                .by(context.displayName()).alerting(null)
+                .linking(Message.Link.to("/evaluate?s=" + context.token(), pages.text("evaluation.back")))));
     }
 }

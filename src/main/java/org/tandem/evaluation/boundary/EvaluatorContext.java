@@ -8,7 +8,8 @@ import org.tandem.access.boundary.LaunchTokens;
 import org.tandem.access.entity.LaunchSession;
 import org.tandem.access.entity.TandemRole;
 import org.tandem.evaluation.control.EvaluationScope;
-import org.tandem.platform.boundary.TandemPage;
+import org.tandem.platform.boundary.Message;
+import org.tandem.platform.boundary.Pages;
 
 /**
  * The evaluator behind an evaluation page, from the launch token the page carries. Only a launch
@@ -24,18 +25,18 @@ public class EvaluatorContext {
     @Inject
     LaunchTokens tokens;
 
+    @Inject
+    Pages pages;
+
     private LaunchSession session;
     private String token;
 
     public EvaluatorContext require(String launchToken) {
         LaunchSession launched = tokens.require(launchToken);
         if (!launched.has(TandemRole.EVALUATOR) && !launched.has(TandemRole.ADMIN)) {
-            throw new WebApplicationException(TandemPage.titled("Not for this role").person(launched.person().displayName())
-                    .heading("This page is for programme evaluators")
-                    .paragraph("This page is for programme evaluators and administrators: it shows the evaluation of the "
-                            + "programme's assessments. Your launch from the course does not carry an evaluator role. If you "
-                            + "evaluate this programme, ask the course's administrator to give you the evaluator role.")
-                    .response(403));
+            throw new WebApplicationException(pages.message(403, Message.of(pages.text("evaluation.refused.title"),
+                    pages.text("evaluation.refused.text")).headed(pages.text("evaluation.refused.heading"))
+                    .by(launched.person().displayName())));
         }
         this.session = launched;
         this.token = launchToken;

@@ -1,9 +1,9 @@
 package org.tandem.evaluation.boundary;
 
+import java.util.List;
 import java.util.Locale;
 import org.tandem.evaluation.control.Interval;
 import org.tandem.evaluation.control.Outcome;
-import org.tandem.evaluation.control.Reading;
 import org.tandem.evaluation.control.SignedRankResult;
 
 /**
@@ -36,11 +36,6 @@ final class Figures {
         return value.defined() ? signed(value.get()) : NOT_AVAILABLE;
     }
 
-    /** A standardised difference with Cohen's word for its size: "0.62 (medium)". */
-    static String sized(Outcome<Double> value) {
-        return value.defined() ? number(value.get()) + " (" + Reading.size(value.get()) + ")" : NOT_AVAILABLE;
-    }
-
     static String meanSd(Outcome<Double> mean, Outcome<Double> sd) {
         return number(mean) + " (" + number(sd) + ")";
     }
@@ -57,18 +52,21 @@ final class Figures {
     }
 
     /**
-     * A signed-rank test with its statistic and method beside the p-value, as R names them:
-     * "0.039 (V = 40, exact)", "0.012 (V = 120.5, normal approximation with continuity correction;
-     * 2 zero differences dropped)".
+     * A signed-rank test as the page's three columns, named as R names them: p, V and the method,
+     * e.g. "0.039", "40", "exact" or "0.012", "120.5", "normal approximation with continuity
+     * correction; 2 zero differences dropped"; "n/a" where there is no test.
      */
-    static String signedRank(Outcome<SignedRankResult> test) {
+    static List<String> signedRank(Outcome<SignedRankResult> test) {
         if (!test.defined()) {
-            return NOT_AVAILABLE;
+            return List.of(NOT_AVAILABLE, NOT_AVAILABLE, "");
         }
         SignedRankResult w = test.get();
-        double v = w.v();
-        String statistic = v == Math.rint(v) ? String.valueOf((long) v) : decimals(v, 1);
-        return p(Outcome.of(w.p())) + " (V = " + statistic + ", " + w.description() + ")";
+        return List.of(p(Outcome.of(w.p())), statistic(w.v()), w.description());
+    }
+
+    /** A rank statistic: whole as a whole number, else to one decimal (ties give halves). */
+    static String statistic(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : decimals(v, 1);
     }
 
     static String decimals(double value, int places) {

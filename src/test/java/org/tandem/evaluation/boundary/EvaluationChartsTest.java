@@ -1,6 +1,7 @@
 package org.tandem.evaluation.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -67,39 +68,72 @@ class EvaluationChartsTest {
     }
 
     @Test
-    void drawsTheDotPlotAsAnAccessibleImage() throws Exception {
-        String html = EvaluationCharts.dotPlot(report(12, 10, 0), "chart-means");
+    void drawsTheForestPlotAsAnAccessibleImage() throws Exception {
+        String html = Drawn.forest(report(12, 10, 0));
         assertAccessibleAndStyleFree(html);
         Document svg = svgs(html).get(0);
-        // five measures (four subscales and the total) × three cohorts shown
-        assertThat(svg.getElementsByTagNameNS("*", "circle").getLength()).isEqualTo(5 * 3 * 2 + 2);
+        // five measures (four subscales and the total) × three cohorts shown: a dot and an interval each
+        assertThat(elements(svg, "circle")).hasSize(5 * 3);
+        assertThat(elements(svg, "line").stream().filter(l -> l.getAttribute("class").equals("chart-interval"))).hasSize(5 * 3);
         assertThat(svg.getElementsByTagNameNS("*", "desc").item(0).getTextContent())
-                .contains("Trust, managers (12 learners):").contains("before").contains("after");
+                .contains("Trust, managers (12 learners): ").contains("interval");
         assertThat(html).contains("<figcaption>").doesNotContain("Not drawn");
     }
 
     @Test
-    void leavesWithheldCohortsOutOfTheDotPlotAndSaysSo() throws Exception {
-        String html = EvaluationCharts.dotPlot(report(12, 10, 3), "chart-means");
+    void leavesWithheldCohortsOutOfTheForestPlotAndSaysSo() throws Exception {
+        String html = Drawn.forest(report(12, 10, 3));
         assertAccessibleAndStyleFree(html);
         assertThat(html).contains("Not drawn").contains("other professions");
         assertThat(svgs(html).get(0).getElementsByTagNameNS("*", "desc").item(0).getTextContent())
                 .doesNotContain("other professions");
+        assertThat(html).doesNotContain("cohort-others");
+    }
+
+    @Test
+    void placesEveryDotAndIntervalWhereItsFiguresSay() throws Exception {
+        Document svg = svgs(Drawn.forest(report(12, 10, 0))).get(0);
+        double[] axis = axis(svg);
+        for (Element row : elements(svg, "g")) {
+            // "+0.31 [0.12, 0.50]": the mean and the interval's ends, as the summary table gives them
+            Matcher figure = Pattern.compile("([+−]?[\\d.]+) \\[([−\\d.]+), ([−\\d.]+)]").matcher(row.getAttribute("data-figure"));
+            assertThat(figure.matches()).as(row.getAttribute("data-figure")).isTrue();
+            Element dot = (Element) row.getElementsByTagNameNS("*", "circle").item(0);
+            Element interval = (Element) row.getElementsByTagNameNS("*", "line").item(0);
+            assertThat(value(axis, dot.getAttribute("cx"))).isCloseTo(number(figure.group(1)), within(0.006));
+            assertThat(value(axis, interval.getAttribute("x1"))).isCloseTo(number(figure.group(2)), within(0.006));
+            assertThat(value(axis, interval.getAttribute("x2"))).isCloseTo(number(figure.group(3)), within(0.006));
+        }
+    }
+
+    @Test
+    void chartTextStaysLegibleWhenAPhoneShrinksTheChart() throws Exception {
+        // on a 390 px phone the page's content is 366 px wide: every text must still be 10 px or more
+        EvaluationReport report = report(12, 10, 9);
+        for (Document svg : svgs(Drawn.forest(report) + Drawn.changeDistribution(report))) {
+            double width = Double.parseDouble(svg.getDocumentElement().getAttribute("viewBox").split(" ")[2]);
+            List<Element> texts = elements(svg, "text");
+            assertThat(texts).isNotEmpty();
+            for (Element text : texts) {
+                assertThat(Double.parseDouble(text.getAttribute("font-size")) * 366 / width).as(text.getTextContent())
+                        .isGreaterThanOrEqualTo(10);
+            }
+        }
     }
 
     @Test
     void drawsTheChangeDistributionByGroup() throws Exception {
-        String html = EvaluationCharts.changeDistribution(report(12, 10, 0), "chart-change");
+        String html = Drawn.changeDistribution(report(12, 10, 0));
         assertAccessibleAndStyleFree(html);
         assertThat(html).contains("All learners (n = 22)").contains("Managers (n = 12)").contains("Clinicians (n = 10)")
-                .contains("<caption>").contains("scope=\"col\"").contains("scope=\"row\"");
+                .contains("<caption").contains("scope=\"col\"").contains("scope=\"row\"");
         assertThat(svgs(html).get(0).getElementsByTagNameNS("*", "desc").item(0).getTextContent())
                 .contains("Managers, 12 learners:").contains("median change");
     }
 
     @Test
     void omitsSuppressedGroupsFromTheChangeDistribution() throws Exception {
-        String html = EvaluationCharts.changeDistribution(report(20, 4, 0), "chart-change");
+        String html = Drawn.changeDistribution(report(20, 4, 0));
         assertAccessibleAndStyleFree(html);
         assertThat(html).contains("All learners (n = 24)").doesNotContain("Managers (n =").doesNotContain("Clinicians (n =")
                 .contains("Not drawn").contains("Managers").contains("Clinicians");
@@ -107,16 +141,45 @@ class EvaluationChartsTest {
 
     @Test
     void drawsNothingPerLearnerSoTenThousandDrawAsFastAsTen() throws Exception {
-        String small = EvaluationCharts.changeDistribution(report(10, 10, 0), "c") + EvaluationCharts.dotPlot(report(10, 10, 0), "d");
+        String small = Drawn.changeDistribution(report(10, 10, 0)) + Drawn.forest(report(10, 10, 0));
         EvaluationReport large = report(5_000, 5_000, 0);
         long start = System.nanoTime();
-        String big = EvaluationCharts.changeDistribution(large, "c") + EvaluationCharts.dotPlot(large, "d");
+        String big = Drawn.changeDistribution(large) + Drawn.forest(large);
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertThat(big.length()).as("chart size does not grow with learners").isLessThan(small.length() * 3);
         assertThat(millis).as("charts of 10,000 learners, ms").isLessThan(500);
         for (Document svg : svgs(big)) {
             assertThat(svg.getElementsByTagNameNS("*", "*").getLength()).isLessThan(400);
         }
+    }
+
+    static List<Element> elements(Document svg, String name) {
+        NodeList nodes = svg.getElementsByTagNameNS("*", name);
+        List<Element> elements = new ArrayList<>();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            elements.add((Element) nodes.item(i));
+        }
+        return elements;
+    }
+
+    /** The forest plot's axis from its first and last tick: {value, x} of each. */
+    static double[] axis(Document svg) {
+        List<Element> ticks = elements(svg, "text").stream().filter(t -> t.getAttribute("class").equals("chart-tick")).toList();
+        assertThat(ticks).hasSizeGreaterThanOrEqualTo(2);
+        Element first = ticks.get(0);
+        Element last = ticks.get(ticks.size() - 1);
+        return new double[] {number(first.getTextContent()), Double.parseDouble(first.getAttribute("x")),
+                number(last.getTextContent()), Double.parseDouble(last.getAttribute("x"))};
+    }
+
+    /** The value at x on the axis. */
+    static double value(double[] axis, String x) {
+        return axis[0] + (Double.parseDouble(x) - axis[1]) / (axis[3] - axis[1]) * (axis[2] - axis[0]);
+    }
+
+    /** A figure as the page writes it ("+0.31", "−0.12") as a number. */
+    static double number(String figure) {
+        return Double.parseDouble(figure.replace('\u2212', '-').replace("+", ""));
     }
 
     @Test

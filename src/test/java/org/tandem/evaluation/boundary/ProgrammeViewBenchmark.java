@@ -87,8 +87,8 @@ class ProgrammeViewBenchmark {
                     .collect(scope, "relationship"));
             report = EvaluationReport.of(answered.mostAnswered().orElseThrow().instrument(), collected.responses(),
                     Suppression.standard());
-            html = EvaluationPage.of(report, new EvaluationPage.Setting("t".repeat(43), scope, Optional.empty(), false,
-                    answered, collected.unreadable(), "Benchmark")).render();
+            html = Drawn.page(report, new EvaluationPage.Setting("t".repeat(43), scope, Optional.empty(), false,
+                    answered, collected.unreadable(), "Benchmark"));
             runs.add((System.nanoTime() - start) / 1_000_000);
         }
         long exportStart = System.nanoTime();

@@ -32,7 +32,7 @@ public final class Fixtures {
         return instrument(true);
     }
 
-    static Instrument instrument(boolean thenTest) {
+    public static Instrument instrument(boolean thenTest) {
         Scale scale = new Scale(1, 5, List.of("Strongly disagree", "Disagree", "Neither", "Agree", "Strongly agree"));
         Subscale trust = new Subscale("trust", "Trust", List.of(new Item("t1", "I trust them", false),
                 new Item("t2", "They keep their word", false), new Item("t3", "I check their work", true),
