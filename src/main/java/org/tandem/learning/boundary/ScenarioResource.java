@@ -194,7 +194,7 @@ public class ScenarioResource {
                 play.path().isEmpty() ? Optional.of(seatBanner(scenario, profile)) : Optional.empty(), Optional.ofNullable(error),
                 play.lastChoice().filter(c -> c.feedback() != null).map(c -> markdown.html(c.feedback())),
                 measures(scenario, play.measures()), markdown.html(scene.narrative()),
-                scene.choices().stream().map(c -> new ChoiceButton(c.id(), c.text())).toList()));
+                play.offeredChoices(attempt.id()).stream().map(c -> new ChoiceButton(c.id(), c.text())).toList()));
     }
 
     private Response ending(Scenario scenario, ScenarioPlay play, Attempt attempt, LearnerProfile profile) {
