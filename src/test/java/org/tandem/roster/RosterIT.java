@@ -319,14 +319,14 @@ class RosterIT {
         assertThat(section(miaPage, "partners")).contains(partnerName).contains("clinician");
         assertThat(miaSees.get("learn/activities").body()).contains("Paired with").contains(partnerName);
 
-        // both play the same scenario (always the first choice offered); Mia sees their paths side by side
+        // both play the same scenario (the first choice offered, which the shuffle makes differ); Mia sees their paths scene by scene
         assertThat(miaPage.body()).contains("id=\"no-comparison\"");
         String scenario = new org.tandem.catalogue.control.PackReader().readClasspath("content/starter").scenarios().get(0).id();
         playFirstChoices(miaSees, scenario);
         playFirstChoices(partner, scenario);
         miaPage = miaSees.get("learn/partner");
         assertThat(miaPage.body()).contains("data-scenario=\"" + scenario + "\"").contains("<th scope=\"col\">" + partnerName)
-                .contains("You chose alike at");
+                .contains("You chose alike in").contains("scenes you both reached");
         assertThat(outsider.get("learn/partner").body()).as("another pair's choices").doesNotContain("data-scenario=");
 
         String learned = "Safe staffing comes before the budget line <for her> & her team.";
