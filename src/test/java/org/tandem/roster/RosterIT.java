@@ -340,11 +340,15 @@ class RosterIT {
         assertThat(outsiders.body()).as("another pair's log").doesNotContain("Bed meeting");
         assertThat(outsider.post("learn/partner/shadowing/" + entry + "/confirm").status()).isEqualTo(409);
 
+        assertThat(partner.get("learn/activities").body()).as("the partner is told an entry waits")
+                .contains("1 entry in your shadowing log waits for you to confirm it.");
+        assertThat(miaSees.get("learn/activities").body()).as("the author is not").doesNotContain("waits for you to confirm");
         LtiBrowser.Response partnerPage = partner.get("learn/partner");
         assertThat(partnerPage.body()).contains("Bed meeting, ward 7").contains("Mia Manager wrote:").contains("Confirm this entry");
         partnerPage = partner.postAndFollow("learn/partner/shadowing/" + entry + "/confirm");
         assertThat(partnerPage.body()).contains("Entry confirmed.").contains("Confirmed by you");
         assertThat(miaSees.get("learn/partner").body()).contains("Confirmed by " + partnerName);
+        assertThat(partner.get("learn/activities").body()).as("nothing waits once confirmed").doesNotContain("waits for you to confirm");
     }
 
     @Test

@@ -235,9 +235,20 @@ public class PartnerResource {
     }
 
     /** The line the activity list shows for the partner page. */
-    static String status(Pages pages, CoursePairs pairs, String subject) {
+    /**
+     * The learner's pairing for the activity list, and how many of their partners' shadowing-log
+     * entries wait for them to confirm (an entry nobody is told about never gets confirmed).
+     */
+    static String status(Pages pages, CoursePairs pairs, String subject, List<ShadowingEntry> visible) {
         List<RosterMember> partners = pairs.pairing().partnerOf(subject);
-        return partners.isEmpty() ? pages.text("partner.status.none") : pages.text("partner.status.paired",
+        if (partners.isEmpty()) {
+            return pages.text("partner.status.none");
+        }
+        String paired = pages.text("partner.status.paired",
                 partners.stream().map(RosterMember::displayName).reduce((a, b) -> pages.text("list.and", a, b)).orElseThrow());
+        Set<String> current = partners.stream().map(RosterMember::key).collect(Collectors.toSet());
+        long waiting = visible.stream().filter(e -> !e.confirmed() && !e.author().equals(subject) && current.contains(e.author())).count();
+        return waiting == 0 ? paired
+                : paired + pages.text(waiting == 1 ? "partner.status.toConfirm.one" : "partner.status.toConfirm", waiting);
     }
 }
