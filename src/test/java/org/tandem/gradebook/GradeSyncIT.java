@@ -102,6 +102,7 @@ class GradeSyncIT {
         assertThat(picker.status()).as("%s", picker).isEqualTo(200);
         assertThat(picker.body()).contains("Add Tandem activities", "value=\"programme\"",
                 "value=\"assessment:relationship:pre\"", "value=\"assessment:relationship:post\"");
+        assertThat(picker.body()).as("nothing placed in this course yet").doesNotContain("id=\"placed-already\"");
 
         LtiBrowser.Response answer = trainer.browser.postForm("place", formOf("s", trainer.token, "pack", "starter",
                 "item", "programme", "assessments", "completion", "version", "latest"));
@@ -138,6 +139,22 @@ class GradeSyncIT {
                 "resourceId", "assessment:relationship:pre", "tag", "tandem"));
         assertThat(last.get("custom").toString()).contains("tandem_phase=post");
         assertThat(items).allSatisfy(i -> assertThat(((Map<?, ?>) i).get("lineItem")).isNotNull());
+    }
+
+    @Test
+    void placingActivitiesTheCourseAlreadyHasWarnsTheTrainer() throws Exception {
+        String context = "course-twice";
+        Module module = STARTER.modules().get(0);
+        Person trainer = trainer(context);
+        trainer.launchResourceLink("link-module", ags.existingLineItem(context, module.title(), "module:" + module.id()),
+                Map.of("tandem_activity", "module:" + module.id()));
+
+        LtiBrowser.Response picker = trainer.launchDeepLinking(t -> t);
+
+        assertThat(picker.status()).as("%s", picker).isEqualTo(200);
+        String warning = Person.unescape(picker.body().substring(picker.body().indexOf("id=\"placed-already\"")));
+        assertThat(warning).startsWith("id=\"placed-already\"")
+                .contains("already has graded Tandem links for 1 of these activities", module.title(), "a second gradebook column");
     }
 
     @Test
