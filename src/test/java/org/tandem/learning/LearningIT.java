@@ -251,6 +251,16 @@ class LearningIT {
         assertThat(page.body()).contains("<meter");
         journey.measures().forEach((id, value) -> assertThat(page.find("id=\"measure-" + id + "\">[^<]*<strong>(-?\\d+)</strong>"))
                 .as("measure " + id + " on " + page.uri()).isEqualTo(String.valueOf(value)));
+        // coloured by level: thirds of the range, the optimum at the top, the level also in words
+        for (org.tandem.catalogue.entity.Measure m : journey.scenario().measures()) {
+            int value = journey.measures().get(m.id());
+            int low = m.min() + (m.max() - m.min()) / 3;
+            int high = m.max() - (m.max() - m.min()) / 3;
+            String level = value <= low ? "low" : value >= high ? "high" : "middle";
+            assertThat(page.body()).as("level of " + m.id())
+                    .contains("<li data-level=\"" + level + "\"><span id=\"measure-" + m.id() + "\">")
+                    .contains("low=\"" + low + "\" high=\"" + high + "\" optimum=\"" + m.max() + "\" value=\"" + value + "\"");
+        }
     }
 
     /** Plays a journey from the first scene to its ending; returns the ending page. */
