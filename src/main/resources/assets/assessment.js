@@ -28,6 +28,21 @@
       })
       .catch(function () { status.textContent = 'Not saved: the connection failed. Use the Save answers button.'; });
   }
+  // answered and still to answer: every radio group is one question
+  var count = document.getElementById('answered-count');
+  var left = document.getElementById('answered-left');
+  function recount() {
+    var groups = {};
+    var inputs = form.querySelectorAll('input[type=radio]');
+    for (var i = 0; i < inputs.length; i++) {
+      groups[inputs[i].name] = groups[inputs[i].name] || inputs[i].checked;
+    }
+    var names = Object.keys(groups);
+    var done = names.filter(function (name) { return groups[name]; }).length;
+    if (count) { count.textContent = String(done); }
+    if (left) { left.textContent = String(names.length - done); }
+  }
+  form.addEventListener('change', recount);
   form.addEventListener('change', function (event) {
     var target = event.target;
     if (target && target.name && target.name !== 's' && target.name !== 'attempt') {

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.tandem.Deployments;
 import org.tandem.catalogue.TestPacks;
+import org.tandem.catalogue.control.PackReader;
 
 /**
  * An administrator publishes content packs over HTTP: a good pack is stored once, a broken one
@@ -196,8 +197,9 @@ class ContentPackIT {
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
         assertThat(object(refused.body()).getJsonArray("errors")).map(JsonValue::asJsonObject).singleElement().satisfies(e -> {
             assertThat(e.getString("file")).isEqualTo("instruments/relationship.yaml");
+            int starter = new PackReader().readClasspath("content/starter").version();
             assertThat(e.getString("message")).startsWith("instrument 'relationship' version 1 is already published with "
-                    + "different content by pack 'starter' version 1; this pack ('" + id + "' version 1)")
+                    + "different content by pack 'starter' version " + starter + "; this pack ('" + id + "' version " + starter + ")")
                     .contains("Raise the instrument's version");
         });
         assertThat(listed()).isEqualTo(before);

@@ -102,6 +102,7 @@ class GradeSyncIT {
         assertThat(picker.status()).as("%s", picker).isEqualTo(200);
         assertThat(picker.body()).contains("Add Tandem activities", "value=\"programme\"",
                 "value=\"assessment:relationship:pre\"", "value=\"assessment:relationship:post\"");
+        assertThat(picker.body()).as("nothing placed in this course yet").doesNotContain("id=\"placed-already\"");
 
         LtiBrowser.Response answer = trainer.browser.postForm("place", formOf("s", trainer.token, "pack", "starter",
                 "item", "programme", "assessments", "completion", "version", "latest"));
@@ -138,6 +139,22 @@ class GradeSyncIT {
                 "resourceId", "assessment:relationship:pre", "tag", "tandem"));
         assertThat(last.get("custom").toString()).contains("tandem_phase=post");
         assertThat(items).allSatisfy(i -> assertThat(((Map<?, ?>) i).get("lineItem")).isNotNull());
+    }
+
+    @Test
+    void placingActivitiesTheCourseAlreadyHasWarnsTheTrainer() throws Exception {
+        String context = "course-twice";
+        Module module = STARTER.modules().get(0);
+        Person trainer = trainer(context);
+        trainer.launchResourceLink("link-module", ags.existingLineItem(context, module.title(), "module:" + module.id()),
+                Map.of("tandem_activity", "module:" + module.id()));
+
+        LtiBrowser.Response picker = trainer.launchDeepLinking(t -> t);
+
+        assertThat(picker.status()).as("%s", picker).isEqualTo(200);
+        String warning = Person.unescape(picker.body().substring(picker.body().indexOf("id=\"placed-already\"")));
+        assertThat(warning).startsWith("id=\"placed-already\"")
+                .contains("already has graded Tandem links for 1 of these activities", module.title(), "a second gradebook column");
     }
 
     @Test
@@ -191,6 +208,49 @@ class GradeSyncIT {
     }
 
     @Test
+    void aCompletionFromTheActivityListCountsForThePlacedLinkAndAReplayNeverLowersIt() throws Exception {
+        String context = "course-list";
+        Module module = STARTER.modules().stream().filter(m -> m.knowledgeChecks() > 0).findFirst().orElseThrow();
+        String lineItem = ags.existingLineItem(context, module.title(), "module:" + module.id());
+        Person learner = learner(context, "manager");
+
+        // the learner opens Tandem from a link that names no activity and does the module from the list
+        learner.open(learner.launchResourceLink("link-home", null, Map.of()));
+        learner.completeModuleFromTheList(module);
+        assertThat(learner.page("learn/activities")).as("no graded link of the module has been opened yet")
+                .doesNotContain("Your result goes to the course gradebook");
+
+        // opening the placed, graded link of that module sends the result earned elsewhere
+        learner.launchResourceLink("link-module", lineItem, Map.of("tandem_activity", "module:" + module.id()));
+        await(() -> ags.kept(learner.subject).size() == 1);
+        assertThat(ags.kept(learner.subject).get(0).score().getJsonNumber("scoreGiven").doubleValue()).isEqualTo(100.0);
+        assertThat(learner.page("learn/activities")).contains("Your result goes to the course gradebook: Link link-module");
+
+        // a replay with every check wrong leaves the grade alone (highest result by default) ...
+        learner.restartAndCompleteModule(module, false);
+        Person trainer = trainer(context);
+        trainer.launchResourceLink("link-module", lineItem, Map.of("tandem_activity", "module:" + module.id()));
+        String grades = trainer.page("grades");
+        assertThat(grades).contains("value=\"highest\" checked");
+        assertThat(grades).as("the lower replay queued nothing").contains("1 sent, 0 pending, 0 failed");
+        assertThat(row(grades, learner.subject)).contains("data-sync=\"sent\"", "(100 of 100)");
+        assertThat(ags.kept(learner.subject)).hasSize(1);
+
+        // ... until the trainer grades the latest attempt: then the lower result is sent
+        LtiBrowser.Response latest = trainer.browser.postForm("grades/attempts", formOf("s", trainer.token,
+                "column", columnOf(grades), "attempts", "latest"));
+        assertThat(latest.status()).isEqualTo(303);
+        await(() -> ags.kept(learner.subject).size() == 2);
+        assertThat(ags.kept(learner.subject).get(1).score().getJsonNumber("scoreGiven").doubleValue()).isLessThan(100.0);
+        assertThat(trainer.page("grades")).contains("value=\"latest\" checked");
+
+        LtiBrowser.Response unknown = trainer.browser.postForm("grades/attempts", formOf("s", trainer.token,
+                "column", columnOf(grades), "attempts", "best-of-three"));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body()).contains("Choose which attempt is graded");
+    }
+
+    @Test
     void aClassOpeningANewLinkAtOnceAllGetIn() throws Exception {
         // a class of 32 (twice the database connections Tandem has) opens one new link of a new
         // course at once: every first launch races to create the link's grade column, the course's
@@ -229,12 +289,13 @@ class GradeSyncIT {
     @Test
     void lmsDownForThreeTriesThenUpGetsEachScoreOnceAndInOrder() throws Exception {
         String context = "course-down";
-        Module module = STARTER.modules().get(1);
+        Module module = STARTER.modules().stream().filter(m -> m.knowledgeChecks() > 0).reduce((a, b) -> b).orElseThrow();
         String lineItem = ags.existingLineItem(context, module.title(), "module:" + module.id());
         ags.failNext(3, 503);
         Person learner = learner(context, "clinician");
 
-        learner.completeModule(module, "link-down", lineItem);
+        // first every check wrong, then all right: the replay is higher, so the column takes it too
+        learner.completeModule(module, "link-down", lineItem, false);
         await(() -> ags.scoreCalls() >= 1);
         Person trainer = trainer(context);
         trainer.launchResourceLink("link-down", lineItem, Map.of("tandem_activity", "module:" + module.id()));

@@ -151,8 +151,13 @@ public final class Person {
     }
 
     public void completeModule(Module module, String link, String lineItem) {
+        completeModule(module, link, lineItem, true);
+    }
+
+    /** Opens the module's link and completes it; with {@code rightAnswers} false every knowledge check is answered wrongly. */
+    public void completeModule(Module module, String link, String lineItem, boolean rightAnswers) {
         String page = open(launchResourceLink(link, lineItem, Map.of("tandem_activity", "module:" + module.id())));
-        walk(module, page);
+        walk(module, page, rightAnswers);
     }
 
     /** Works through the module a launch opened. */
@@ -161,11 +166,25 @@ public final class Person {
     }
 
     public void restartAndCompleteModule(Module module) {
+        restartAndCompleteModule(module, true);
+    }
+
+    /** Plays the module again; with {@code rightAnswers} false every knowledge check is answered wrongly. */
+    public void restartAndCompleteModule(Module module, boolean rightAnswers) {
         LtiBrowser.Response restarted = browser.postForm("learn/module/" + module.id() + "/restart", formOf("s", token));
-        walk(module, open(restarted));
+        walk(module, open(restarted), rightAnswers);
+    }
+
+    /** Opens the module from Tandem's own list of activities (not from its placed course link) and completes it. */
+    public void completeModuleFromTheList(Module module) {
+        walk(module, open(browser.get("learn/module/" + module.id() + "?s=" + token)), true);
     }
 
     private void walk(Module module, String page) {
+        walk(module, page, true);
+    }
+
+    private void walk(Module module, String page, boolean rightAnswers) {
         for (int i = 0; i < 40 && !page.contains("id=\"result\""); i++) {
             String action = value(page, "action");
             int step = Integer.parseInt(value(page, "step"));
@@ -173,7 +192,8 @@ public final class Person {
             Map<String, String> form = formOf("s", token, "attempt", value(page, "attempt"), "step", String.valueOf(step),
                     "action", action);
             if ("answer".equals(action)) {
-                form.put("option", String.valueOf(section.check().correct()));
+                int correct = section.check().correct();
+                form.put("option", String.valueOf(rightAnswers ? correct : (correct + 1) % section.check().options().size()));
             } else if ("reflect".equals(action)) {
                 form.put("reflection", "what I learned");
             }

@@ -95,8 +95,13 @@ class LearnerJourneyBrowserIT {
             frame.await(By.cssSelector("form#assessment"));
             assertThat(driver.findElement(By.cssSelector("p.progress")).getText()).isEqualTo("Before the programme");
             audit("assessment form");
+            String total = driver.findElement(By.id("answered")).getDomAttribute("data-total");
+            assertThat(driver.findElement(By.id("answered")).getText()).isEqualTo("0 of " + total + " answered, " + total + " to go");
+            scaleStaysInOrderOnAPhone();
 
             List<String> items = answerEveryItemPartlyByKeyboard();
+            assertThat(driver.findElement(By.id("answered")).getText()).as("the count follows the answers")
+                    .isEqualTo(total + " of " + total + " answered, 0 to go");
             answersSurviveAReload(items);
             frame.clickAndAwait(driver.findElement(By.id("submit")), By.id("result"));
             assertThat(driver.findElement(By.id("result")).getText())
@@ -215,6 +220,35 @@ class LearnerJourneyBrowserIT {
         frame.await(By.cssSelector("form#assessment"));
         for (String group : groups) {
             assertThat(radios(group)).as("saved answer for %s", group).anyMatch(WebElement::isSelected);
+        }
+    }
+
+    /**
+     * At 390 px every five-point scale stays one row, its points left to right in order (a scale
+     * wrapped onto two lines reads as two scales), and the page does not scroll sideways.
+     */
+    private void scaleStaysInOrderOnAPhone() {
+        driver.manage().window().setSize(PHONE);
+        try {
+            frame.enter();
+            new WebDriverWait(driver, PATIENCE).until(d -> ((Number) js("return window.innerWidth")).intValue() < PHONE.getWidth());
+            List<WebElement> scales = driver.findElements(By.cssSelector("form#assessment .options.scale"));
+            assertThat(scales).as("rating scales on the form").isNotEmpty();
+            for (WebElement scale : scales) {
+                List<WebElement> labels = scale.findElements(By.tagName("label"));
+                for (int i = 1; i < labels.size(); i++) {
+                    org.openqa.selenium.Rectangle before = labels.get(i - 1).getRect();
+                    org.openqa.selenium.Rectangle after = labels.get(i).getRect();
+                    assertThat(after.getY()).as("point %d of a scale on the same row as point %d", i + 1, i).isEqualTo(before.getY());
+                    assertThat(after.getX()).as("point %d of a scale right of point %d", i + 1, i).isGreaterThan(before.getX());
+                }
+            }
+            Number scrollWidth = (Number) js("return document.documentElement.scrollWidth");
+            Number innerWidth = (Number) js("return window.innerWidth");
+            assertThat(scrollWidth.intValue()).as("assessment width at %d px", PHONE.getWidth()).isLessThanOrEqualTo(innerWidth.intValue());
+        } finally {
+            driver.manage().window().setSize(DESKTOP);
+            frame.enter();
         }
     }
 

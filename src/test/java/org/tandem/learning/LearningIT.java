@@ -36,6 +36,7 @@ import org.tandem.catalogue.entity.Module;
 import org.tandem.catalogue.entity.Scenario;
 import org.tandem.catalogue.entity.Section;
 import org.tandem.learning.LearnerBrowser.Page;
+import org.tandem.learning.control.ScenarioPlay;
 
 /**
  * Learners on the demo course: each test launches its own course link through the real LTI flow
@@ -225,6 +226,11 @@ class LearningIT {
         LearnerBrowser player = clinician();
         Page scene = learnerPage(player.launch("scenario-" + scenario.id()));
         assertThat(scene.body()).contains("decision 1").contains("id=\"seat\"");
+        List<String> order = scene.fields("choice");
+        assertThat(order).as("the choices in this attempt's own order")
+                .isEqualTo(ScenarioPlay.start(scenario).offeredChoices(Long.parseLong(scene.field("attempt"))).stream().map(Choice::id).toList());
+        assertThat(learnerPage(clinician().launch("scenario-" + scenario.id())).fields("choice")).as("the same order on reload")
+                .isEqualTo(order);
         Choice choice = scenario.scene(scenario.start()).orElseThrow().choices().get(0);
         Map<String, Object> choose = form(scene);
         choose.put("step", 0);
@@ -245,6 +251,16 @@ class LearningIT {
         assertThat(page.body()).contains("<meter");
         journey.measures().forEach((id, value) -> assertThat(page.find("id=\"measure-" + id + "\">[^<]*<strong>(-?\\d+)</strong>"))
                 .as("measure " + id + " on " + page.uri()).isEqualTo(String.valueOf(value)));
+        // coloured by level: thirds of the range, the optimum at the top, the level also in words
+        for (org.tandem.catalogue.entity.Measure m : journey.scenario().measures()) {
+            int value = journey.measures().get(m.id());
+            int low = m.min() + (m.max() - m.min()) / 3;
+            int high = m.max() - (m.max() - m.min()) / 3;
+            String level = value <= low ? "low" : value >= high ? "high" : "middle";
+            assertThat(page.body()).as("level of " + m.id())
+                    .contains("<li data-level=\"" + level + "\"><span id=\"measure-" + m.id() + "\">")
+                    .contains("low=\"" + low + "\" high=\"" + high + "\" optimum=\"" + m.max() + "\" value=\"" + value + "\"");
+        }
     }
 
     /** Plays a journey from the first scene to its ending; returns the ending page. */

@@ -319,14 +319,14 @@ class RosterIT {
         assertThat(section(miaPage, "partners")).contains(partnerName).contains("clinician");
         assertThat(miaSees.get("learn/activities").body()).contains("Paired with").contains(partnerName);
 
-        // both play the same scenario (always the first choice offered); Mia sees their paths side by side
+        // both play the same scenario (the first choice offered, which the shuffle makes differ); Mia sees their paths scene by scene
         assertThat(miaPage.body()).contains("id=\"no-comparison\"");
         String scenario = new org.tandem.catalogue.control.PackReader().readClasspath("content/starter").scenarios().get(0).id();
         playFirstChoices(miaSees, scenario);
         playFirstChoices(partner, scenario);
         miaPage = miaSees.get("learn/partner");
         assertThat(miaPage.body()).contains("data-scenario=\"" + scenario + "\"").contains("<th scope=\"col\">" + partnerName)
-                .contains("You chose alike at");
+                .contains("You chose alike in").contains("scenes you both reached");
         assertThat(outsider.get("learn/partner").body()).as("another pair's choices").doesNotContain("data-scenario=");
 
         String learned = "Safe staffing comes before the budget line <for her> & her team.";
@@ -340,11 +340,15 @@ class RosterIT {
         assertThat(outsiders.body()).as("another pair's log").doesNotContain("Bed meeting");
         assertThat(outsider.post("learn/partner/shadowing/" + entry + "/confirm").status()).isEqualTo(409);
 
+        assertThat(partner.get("learn/activities").body()).as("the partner is told an entry waits")
+                .contains("1 entry in your shadowing log waits for you to confirm it.");
+        assertThat(miaSees.get("learn/activities").body()).as("the author is not").doesNotContain("waits for you to confirm");
         LtiBrowser.Response partnerPage = partner.get("learn/partner");
         assertThat(partnerPage.body()).contains("Bed meeting, ward 7").contains("Mia Manager wrote:").contains("Confirm this entry");
         partnerPage = partner.postAndFollow("learn/partner/shadowing/" + entry + "/confirm");
         assertThat(partnerPage.body()).contains("Entry confirmed.").contains("Confirmed by you");
         assertThat(miaSees.get("learn/partner").body()).contains("Confirmed by " + partnerName);
+        assertThat(partner.get("learn/activities").body()).as("nothing waits once confirmed").doesNotContain("waits for you to confirm");
     }
 
     @Test

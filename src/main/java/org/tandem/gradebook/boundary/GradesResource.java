@@ -30,6 +30,7 @@ import org.tandem.catalogue.control.Catalogue;
 import org.tandem.catalogue.entity.ContentPack;
 import org.tandem.gradebook.control.GradeColumns;
 import org.tandem.gradebook.control.ScoreOutbox;
+import org.tandem.gradebook.entity.AttemptPolicy;
 import org.tandem.gradebook.entity.Course;
 import org.tandem.gradebook.entity.GradeColumn;
 import org.tandem.gradebook.entity.ScoreEvent;
@@ -67,7 +68,7 @@ public class GradesResource {
 
     /** One graded link: what it is, its line item, the sync counts, the send mode and a row per learner. */
     public record Column(long id, String title, String describe, String lineItem, long sent, long pending, long failed,
-                         List<Mode> modes, List<Row> rows) {
+                         List<Mode> modes, List<Mode> policies, List<Row> rows) {
     }
 
     public record Mode(String value, String label, boolean checked) {
@@ -147,11 +148,13 @@ public class GradesResource {
                         column.mode() == SendMode.COMPLETION),
                 new Mode(SendMode.SCORE.parameter(), pages.text(assessment ? "grades.mode.score.assessment" : "grades.mode.score"),
                         column.mode() == SendMode.SCORE));
+        List<Mode> policies = java.util.Arrays.stream(AttemptPolicy.values()).map(p -> new Mode(p.parameter(),
+                pages.text("grades.attempts." + p.parameter()), column.attemptPolicy() == p)).toList();
         List<Row> rows = learners.entrySet().stream().map(l -> row(l.getKey(), l.getValue(),
                 Optional.ofNullable(progress.get(l.getKey())), Optional.ofNullable(sync.get(l.getKey())))).toList();
         return new Column(column.id(), column.title(), activity.map(this::describe).orElse(column.activityKey()), lineItem(column),
                 counts.get(ScoreEvent.Status.SENT), counts.get(ScoreEvent.Status.PENDING), counts.get(ScoreEvent.Status.FAILED),
-                modes, rows);
+                modes, policies, rows);
     }
 
     /** "Module: title", from the newest installed pack that has the activity. */
@@ -264,6 +267,28 @@ public class GradesResource {
         LOG.info(() -> "trainer " + session.person().subject() + " switched column " + columnId + " to " + mode);
         worker.afterCommit();
         return back(token, pages.text(queued == 1 ? "grades.done.mode.one" : "grades.done.mode", column.title(), describe(mode), queued));
+    }
+
+    @POST
+    @Path("attempts")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Transactional
+    public Response attempts(@FormParam(LaunchTokens.PARAMETER) String token, @FormParam("column") long columnId,
+                             @FormParam("attempts") String policyParam) {
+        LaunchSession session = trainer(token);
+        GradeColumn column = column(session, columnId);
+        AttemptPolicy policy = AttemptPolicy.fromParameter(policyParam).orElseThrow(() -> new WebApplicationException(pages.message(400,
+                Message.of(pages.text("grades.mode.missing.title"), pages.text("grades.attempts.missing.text"))
+                        .headed(pages.text("grades.attempts.missing.heading")))));
+        String chosen = pages.text("grades.attempts." + policy.parameter());
+        if (policy == column.attemptPolicy()) {
+            return back(token, pages.text("grades.done.attempts.unchanged", column.title(), chosen));
+        }
+        column.chooseAttemptPolicy(policy, outbox.now());
+        int queued = outbox.resendAll(column, ScoreEvent.Cause.POLICY_CHANGED);
+        LOG.info(() -> "trainer " + session.person().subject() + " set column " + columnId + " to grade the " + policy + " attempt");
+        worker.afterCommit();
+        return back(token, pages.text(queued == 1 ? "grades.done.attempts.one" : "grades.done.attempts", column.title(), chosen, queued));
     }
 
     private String describe(SendMode mode) {

@@ -1,23 +1,29 @@
 package org.tandem.gradebook.control;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.tandem.access.entity.LaunchOpened;
+import org.tandem.access.entity.LaunchSession;
+import org.tandem.access.entity.TandemRole;
 import org.tandem.gradebook.entity.Course;
 import org.tandem.gradebook.entity.GradeColumn;
 import org.tandem.gradebook.entity.ScoreEvent;
 import org.tandem.learning.control.Attempts;
-import org.tandem.access.entity.TandemRole;
 import org.tandem.learning.control.Results;
 import org.tandem.learning.entity.ActivityRef;
 import org.tandem.learning.entity.Attempt;
@@ -69,12 +75,10 @@ public class ScoreOutbox {
         return clock.instant();
     }
 
-    /** Inside the completing transaction: one event per column of the activity in the learner's course. */
+    /** Inside the completing transaction: one event per column of the activity that grades this attempt. */
     void onCompleted(@Observes AttemptCompleted completed) {
         Learner learner = completed.attempt().learner();
-        boolean staff = members != null && members.find(new CourseKey(learner.platformId(), learner.deploymentId(),
-                learner.contextId()), learner.subject()).filter(m -> !m.roles().contains(TandemRole.LEARNER)).isPresent();
-        if (staff) {
+        if (staff(new Course(learner.platformId(), learner.deploymentId(), learner.contextId()), learner.subject())) {
             // a trainer's preview is no grade: Canvas refuses scores for non-students (422), Moodle
             // would add a teacher's row to the gradebook
             return;
@@ -82,15 +86,86 @@ public class ScoreOutbox {
         enqueue(completed.attempt());
     }
 
-    /** The events for a completed attempt, one per column of its activity in its course. */
+    /**
+     * After the columns have recorded a launch (a later observer than {@link GradeColumns}): a
+     * graded link's column takes the results its learners earned before it existed or before
+     * they first opened it, for instance from Tandem's own list of all activities. A completion
+     * counts for the placed link of its activity whichever way the learner got there.
+     */
+    void onLaunch(@Observes @Priority(Interceptor.Priority.APPLICATION + 600) LaunchOpened opened) {
+        LaunchSession.Tenancy t = opened.session().tenancy();
+        if (t.contextId().isEmpty() || t.resourceLinkId().isEmpty()) {
+            return;
+        }
+        columns.byLink(new Course(t.platformId(), t.deploymentId(), t.contextId().get()), t.resourceLinkId().get())
+                .ifPresent(this::backfill);
+    }
+
+    /**
+     * Writes, for each learner with a completed attempt at the column's activity and nothing sent
+     * to the column yet, the result its attempt policy grades. Returns how many were written.
+     */
+    public int backfill(GradeColumn column) {
+        Optional<ActivityRef> activity = ActivityRef.fromKey(column.activityKey());
+        if (activity.isEmpty()) {
+            return 0;
+        }
+        Course c = column.course();
+        Map<String, List<Attempt>> completed = attempts.completedPerLearner(
+                new Learner(c.platformId(), c.deploymentId(), c.contextId(), ""), activity.get());
+        if (completed.isEmpty()) {
+            return 0;
+        }
+        Set<String> known = new HashSet<>(em.createQuery("select distinct e.subject from ScoreEvent e where e.columnId = :c",
+                String.class).setParameter("c", column.id()).getResultList());
+        int written = 0;
+        for (Map.Entry<String, List<Attempt>> learner : completed.entrySet()) {
+            if (known.contains(learner.getKey()) || staff(c, learner.getKey())) {
+                continue;
+            }
+            Optional<Attempt> graded = graded(column, learner.getValue());
+            if (graded.isPresent()) {
+                write(column, graded.get(), ScoreEvent.Cause.COMPLETED, graded.get().completedAt().orElse(clock.instant()));
+                written++;
+            }
+        }
+        return written;
+    }
+
+    private boolean staff(Course course, String subject) {
+        return members != null && members.find(new CourseKey(course.platformId(), course.deploymentId(), course.contextId()),
+                subject).filter(m -> !m.roles().contains(TandemRole.LEARNER)).isPresent();
+    }
+
+    /**
+     * The events for a completed attempt: one per column of its activity in its course whose
+     * attempt policy grades this attempt (under "highest", a lower replay changes nothing).
+     */
     public List<ScoreEvent> enqueue(Attempt attempt) {
         Learner learner = attempt.learner();
         Course course = new Course(learner.platformId(), learner.deploymentId(), learner.contextId());
+        List<GradeColumn> graded = columns.forActivity(course, attempt.activity().key());
+        if (graded.isEmpty()) {
+            return List.of();
+        }
+        List<Attempt> completed = new ArrayList<>(attempts.completedPerLearner(
+                new Learner(learner.platformId(), learner.deploymentId(), learner.contextId(), ""), attempt.activity())
+                .getOrDefault(attempt.subject(), List.of()));
+        if (completed.stream().noneMatch(a -> a.id().equals(attempt.id()))) {
+            completed.add(attempt);
+        }
         List<ScoreEvent> written = new ArrayList<>();
-        for (GradeColumn column : columns.forActivity(course, attempt.activity().key())) {
-            written.add(write(column, attempt, ScoreEvent.Cause.COMPLETED, attempt.completedAt().orElse(clock.instant())));
+        for (GradeColumn column : graded) {
+            if (graded(column, completed).filter(a -> a.id().equals(attempt.id())).isPresent()) {
+                written.add(write(column, attempt, ScoreEvent.Cause.COMPLETED, attempt.completedAt().orElse(clock.instant())));
+            }
         }
         return written;
+    }
+
+    /** The attempt of a learner's completed ones (oldest first) that the column's policy grades. */
+    private Optional<Attempt> graded(GradeColumn column, List<Attempt> completed) {
+        return column.attemptPolicy().choose(completed, a -> results.fraction(a).orElse(0));
     }
 
     private ScoreEvent write(GradeColumn column, Attempt attempt, ScoreEvent.Cause cause, Instant timestamp) {
@@ -101,32 +176,36 @@ public class ScoreOutbox {
     }
 
     /**
-     * Sends the learner's latest completed result to the column again, stamped now (newer than
-     * anything sent before, so the platform takes it); a failed event of theirs gives way to it.
-     * Empty when the learner has no completed attempt.
+     * Sends the result the column's policy grades to the column again, stamped now (newer than
+     * anything sent before, so the platform takes it); a failed event of the learner's gives way
+     * to it. Empty when the learner has no completed attempt.
      */
     public Optional<ScoreEvent> resend(GradeColumn column, String subject, ScoreEvent.Cause cause) {
-        ActivityRef activity = ActivityRef.fromKey(column.activityKey()).orElseThrow(
-                () -> new IllegalStateException("column " + column.id() + " names no activity: " + column.activityKey()));
-        Course c = column.course();
-        Optional<Attempt> latest = Optional.ofNullable(attempts.latestCompletedPerLearner(
-                new Learner(c.platformId(), c.deploymentId(), c.contextId(), ""), activity).get(subject));
-        latest.ifPresent(a -> replaceFailed(column, subject));
-        return latest.map(a -> write(column, a, cause, clock.instant()));
+        Optional<Attempt> graded = Optional.ofNullable(gradedPerLearner(column).get(subject));
+        graded.ifPresent(a -> replaceFailed(column, subject));
+        return graded.map(a -> write(column, a, cause, clock.instant()));
     }
 
-    /** Every learner's latest completed result, again (after a mode change, or when the LMS lost grades). */
+    /** Every learner's graded result, again (after a mode or policy change, or when the LMS lost grades). */
     public int resendAll(GradeColumn column, ScoreEvent.Cause cause) {
-        ActivityRef activity = ActivityRef.fromKey(column.activityKey()).orElseThrow();
-        Course c = column.course();
-        Map<String, Attempt> latest = attempts.latestCompletedPerLearner(
-                new Learner(c.platformId(), c.deploymentId(), c.contextId(), ""), activity);
+        Map<String, Attempt> graded = gradedPerLearner(column);
         Instant now = clock.instant();
-        for (Attempt a : latest.values()) {
+        for (Attempt a : graded.values()) {
             replaceFailed(column, a.subject());
             write(column, a, cause, now);
         }
-        return latest.size();
+        return graded.size();
+    }
+
+    /** Per learner with a completed attempt, the one the column's policy grades. */
+    private Map<String, Attempt> gradedPerLearner(GradeColumn column) {
+        ActivityRef activity = ActivityRef.fromKey(column.activityKey()).orElseThrow(
+                () -> new IllegalStateException("column " + column.id() + " names no activity: " + column.activityKey()));
+        Course c = column.course();
+        Map<String, Attempt> graded = new LinkedHashMap<>();
+        attempts.completedPerLearner(new Learner(c.platformId(), c.deploymentId(), c.contextId(), ""), activity)
+                .forEach((subject, completed) -> graded(column, completed).ifPresent(a -> graded.put(subject, a)));
+        return graded;
     }
 
     private void replaceFailed(GradeColumn column, String subject) {

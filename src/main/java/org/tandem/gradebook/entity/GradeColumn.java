@@ -66,6 +66,10 @@ public class GradeColumn {
     @Column(name = "mode_by_trainer", nullable = false)
     private boolean modeByTrainer;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "attempt_policy", nullable = false)
+    private AttemptPolicy attemptPolicy = AttemptPolicy.HIGHEST;
+
     @Column(name = "line_item_problem")
     private String lineItemProblem;
 
@@ -142,6 +146,16 @@ public class GradeColumn {
         this.mode = chosen;
         this.modeByTrainer = true;
         this.updatedAt = now;
+    }
+
+    /** The trainer's choice of which attempt is graded when a learner completes the activity again. */
+    public void chooseAttemptPolicy(AttemptPolicy chosen, Instant now) {
+        this.attemptPolicy = chosen;
+        this.updatedAt = now;
+    }
+
+    public AttemptPolicy attemptPolicy() {
+        return attemptPolicy;
     }
 
     /** The line item found or created in the context's line items. */

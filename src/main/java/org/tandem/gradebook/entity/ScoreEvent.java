@@ -37,7 +37,7 @@ public class ScoreEvent {
     }
 
     /** Why the event exists. */
-    public enum Cause { COMPLETED, RESENT, MODE_CHANGED }
+    public enum Cause { COMPLETED, RESENT, MODE_CHANGED, POLICY_CHANGED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "score_event_id")

@@ -57,6 +57,20 @@ public class AssessmentResource {
     public record AssessmentForm(String person, String token, String instrumentId, String title, Phase phase,
                                  Optional<String> error, Optional<String> notice, SafeHtml instructions, long attempt,
                                  List<Part> parts, Optional<Part> then, Optional<Question> outlook, Optional<FreeText> freeText) {
+
+        /** The questions to answer (the optional free text is not one). */
+        public long total() {
+            return questions().count();
+        }
+
+        public long answered() {
+            return questions().filter(q -> q.options().stream().anyMatch(Option::checked)).count();
+        }
+
+        private java.util.stream.Stream<Question> questions() {
+            return java.util.stream.Stream.of(parts.stream().flatMap(p -> p.items().stream()),
+                    then.stream().flatMap(p -> p.items().stream()), outlook.stream()).flatMap(q -> q);
+        }
     }
 
     /** A subscale (or the "looking back" ratings): its items as Likert questions. */

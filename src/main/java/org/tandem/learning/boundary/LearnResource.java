@@ -11,14 +11,20 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.tandem.catalogue.entity.ContentPack;
 import org.tandem.catalogue.entity.Seat;
+import org.tandem.gradebook.control.GradeColumns;
 import org.tandem.learning.control.Attempts;
 import org.tandem.learning.control.Pairings;
+import org.tandem.learning.control.ShadowingLog;
 import org.tandem.learning.entity.ActivityKind;
+import org.tandem.learning.entity.ActivityRef;
 import org.tandem.learning.entity.Attempt;
+import org.tandem.learning.entity.Learner;
 import org.tandem.learning.entity.LearnerProfile;
 import org.tandem.learning.entity.Phase;
 import org.tandem.learning.entity.ProfessionalGroup;
@@ -41,7 +47,8 @@ public class LearnResource {
     public record Stage(String heading, List<Item> items) {
     }
 
-    public record Item(String href, String title, String description, String status) {
+    /** {@code gradedIn} names the course's gradebook columns the activity's result goes to (none when ungraded). */
+    public record Item(String href, String title, String description, String status, List<String> gradedIn) {
     }
 
     @Inject
@@ -58,6 +65,15 @@ public class LearnResource {
 
     @Inject
     Pairings pairings;
+
+    @Inject
+    GradeColumns columns;
+
+    @Inject
+    ShadowingLog log;
+
+    /** Activity key → titles of its graded links in this course: where a result goes. */
+    private Map<String, List<String>> graded;
 
     @GET
     @Transactional
@@ -86,26 +102,30 @@ public class LearnResource {
         LearnerProfile profile = activities.profile(token, "/learn/activities");
         ContentPack pack = activities.latestPack();
         ProfessionalGroup group = profile.group().orElse(ProfessionalGroup.OTHER);
+        Learner me = context.learner();
+        graded = new HashMap<>();
+        columns.inCourse(new org.tandem.gradebook.entity.Course(me.platformId(), me.deploymentId(), me.contextId()))
+                .forEach(c -> graded.computeIfAbsent(c.activityKey(), k -> new ArrayList<>()).add(c.title()));
         List<Stage> stages = new ArrayList<>();
         stages.add(new Stage(pages.text("activities.before"), pack.instruments().stream()
                 .map(i -> item("/learn/assessment/" + i.id() + "?phase=pre", i.title(), pages.text("activities.pre"),
-                        status(ActivityKind.ASSESSMENT, i.id(), Optional.of(Phase.PRE)))).toList()));
+                        ActivityRef.assessment(i.id(), Phase.PRE))).toList()));
         stages.add(new Stage(pages.text("activities.modules"), pack.modules().stream()
                 .map(m -> item("/learn/module/" + m.id(), m.title(), pages.text("activities.module", m.summary(), m.minutes()),
-                        status(ActivityKind.MODULE, m.id(), Optional.empty()))).toList()));
+                        ActivityRef.of(ActivityKind.MODULE, m.id()))).toList()));
         stages.add(new Stage(pages.text("activities.scenarios"), pack.scenarios().stream().map(s -> {
             boolean swap = (group == ProfessionalGroup.MANAGER && s.seat() == Seat.CLINICIAN)
                     || (group == ProfessionalGroup.CLINICIAN && s.seat() == Seat.MANAGER);
             String description = pages.text("activities.scenario." + s.seat().name(), s.summary());
             return item("/learn/scenario/" + s.id(), s.title(), swap ? pages.text("activities.scenario.swap", description) : description,
-                    status(ActivityKind.SCENARIO, s.id(), Optional.empty()));
+                    ActivityRef.of(ActivityKind.SCENARIO, s.id()));
         }).toList()));
-        stages.add(new Stage(pages.text("activities.partner"), List.of(item(PartnerResource.PATH, pages.text("activities.partner.title"),
-                pages.text("activities.partner.description"), PartnerResource.status(pages, pairings.current(context.learner().course()),
-                        context.learner().subject())))));
+        stages.add(new Stage(pages.text("activities.partner"), List.of(new Item(context.link(PartnerResource.PATH),
+                pages.text("activities.partner.title"), pages.text("activities.partner.description"),
+                PartnerResource.status(pages, pairings.current(me.course()), me.subject(), log.visibleTo(me)), List.of()))));
         stages.add(new Stage(pages.text("activities.after"), pack.instruments().stream()
                 .map(i -> item("/learn/assessment/" + i.id() + "?phase=post", i.title(), pages.text("activities.post"),
-                        status(ActivityKind.ASSESSMENT, i.id(), Optional.of(Phase.POST)))).toList()));
+                        ActivityRef.assessment(i.id(), Phase.POST))).toList()));
         return pages.page(200, "learning/boundary/activities.jte", new ActivityList(context.displayName(),
                 pages.text("group." + group.name()), profile.consented(), context.link("/learn/profile?next=/learn/activities"), stages));
     }
@@ -123,7 +143,8 @@ public class LearnResource {
                 : pages.text("activities.status.completed", Math.round(a.score().orElse(0) * 100));
     }
 
-    private Item item(String path, String title, String description, String status) {
-        return new Item(context.link(path), title, description, status);
+    private Item item(String path, String title, String description, ActivityRef activity) {
+        return new Item(context.link(path), title, description, status(activity.kind(), activity.id(), activity.phase()),
+                graded.getOrDefault(activity.key(), List.of()));
     }
 }

@@ -68,12 +68,15 @@ public class PartnerResource {
     public record Partner(String name, String group) {
     }
 
-    /** One scenario both finished, decision by decision; a side is empty where that path had already ended. */
+    /**
+     * One scenario both finished, scene by scene; a side is empty where that path did not pass
+     * through the scene. {@code parted} names where the paths went apart (and met again).
+     */
     public record Comparison(String scenarioId, String scenario, String partner, List<Row> rows, String myEnding,
-                             String theirEnding, long agreements) {
+                             String theirEnding, long agreements, long shared, Optional<String> parted) {
     }
 
-    public record Row(int decision, Optional<ChoiceComparison.Taken> mine, Optional<ChoiceComparison.Taken> theirs) {
+    public record Row(String scene, boolean shared, Optional<ChoiceComparison.Taken> mine, Optional<ChoiceComparison.Taken> theirs) {
     }
 
     /** A shadowing-log entry as this learner sees it: confirmed (by whom), to confirm, or waiting (and why). */
@@ -184,8 +187,12 @@ public class PartnerResource {
                     continue;
                 }
                 compare(scenario.id(), mine.get(), theirs.get()).ifPresent(c -> comparisons.add(new Comparison(scenario.id(),
-                        scenario.title(), partner.displayName(), c.rows().stream().map(r -> new Row(r.decision(), r.mine(), r.theirs()))
-                        .toList(), c.mine().map(Ending::title).orElse(""), c.theirs().map(Ending::title).orElse(""), c.agreements())));
+                        scenario.title(), partner.displayName(), c.rows().stream()
+                        .map(r -> new Row(r.sceneTitle(), r.shared(), r.mine(), r.theirs())).toList(),
+                        c.mine().map(Ending::title).orElse(""), c.theirs().map(Ending::title).orElse(""), c.agreements(),
+                        c.sharedScenes(), c.parted().map(p -> p.metAgainAt()
+                                .map(again -> pages.text("partner.compare.parted.met", p.sceneTitle(), again))
+                                .orElseGet(() -> pages.text("partner.compare.parted", p.sceneTitle()))))));
             }
         }
         return comparisons;
@@ -228,9 +235,20 @@ public class PartnerResource {
     }
 
     /** The line the activity list shows for the partner page. */
-    static String status(Pages pages, CoursePairs pairs, String subject) {
+    /**
+     * The learner's pairing for the activity list, and how many of their partners' shadowing-log
+     * entries wait for them to confirm (an entry nobody is told about never gets confirmed).
+     */
+    static String status(Pages pages, CoursePairs pairs, String subject, List<ShadowingEntry> visible) {
         List<RosterMember> partners = pairs.pairing().partnerOf(subject);
-        return partners.isEmpty() ? pages.text("partner.status.none") : pages.text("partner.status.paired",
+        if (partners.isEmpty()) {
+            return pages.text("partner.status.none");
+        }
+        String paired = pages.text("partner.status.paired",
                 partners.stream().map(RosterMember::displayName).reduce((a, b) -> pages.text("list.and", a, b)).orElseThrow());
+        Set<String> current = partners.stream().map(RosterMember::key).collect(Collectors.toSet());
+        long waiting = visible.stream().filter(e -> !e.confirmed() && !e.author().equals(subject) && current.contains(e.author())).count();
+        return waiting == 0 ? paired
+                : paired + pages.text(waiting == 1 ? "partner.status.toConfirm.one" : "partner.status.toConfirm", waiting);
     }
 }

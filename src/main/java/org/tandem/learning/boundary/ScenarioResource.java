@@ -61,7 +61,25 @@ public class ScenarioResource {
     public record SeatBanner(String seat, String note) {
     }
 
+    /**
+     * One measure as a meter. The range is cut in thirds: the meter's {@code low} and {@code high}
+     * with the optimum at the top make browsers colour it by level (red, amber, green) rather than
+     * all in one colour, and {@link #level()} names the level in words, for those who cannot tell
+     * the colours apart.
+     */
     public record Gauge(String id, String label, int value, int min, int max) {
+
+        public int low() {
+            return min + (max - min) / 3;
+        }
+
+        public int high() {
+            return max - (max - min) / 3;
+        }
+
+        public String level() {
+            return value <= low() ? "low" : value >= high() ? "high" : "middle";
+        }
     }
 
     public record ChoiceButton(String id, String text) {
@@ -194,7 +212,7 @@ public class ScenarioResource {
                 play.path().isEmpty() ? Optional.of(seatBanner(scenario, profile)) : Optional.empty(), Optional.ofNullable(error),
                 play.lastChoice().filter(c -> c.feedback() != null).map(c -> markdown.html(c.feedback())),
                 measures(scenario, play.measures()), markdown.html(scene.narrative()),
-                scene.choices().stream().map(c -> new ChoiceButton(c.id(), c.text())).toList()));
+                play.offeredChoices(attempt.id()).stream().map(c -> new ChoiceButton(c.id(), c.text())).toList()));
     }
 
     private Response ending(Scenario scenario, ScenarioPlay play, Attempt attempt, LearnerProfile profile) {

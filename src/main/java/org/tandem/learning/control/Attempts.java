@@ -114,6 +114,23 @@ public class Attempts {
         return latest;
     }
 
+    /**
+     * Each learner's completed attempts at an activity in one course, by subject, in the order
+     * they were completed: what a graded link chooses its grade from.
+     */
+    public java.util.Map<String, List<Attempt>> completedPerLearner(Learner course, ActivityRef activity) {
+        java.util.Map<String, List<Attempt>> completed = new java.util.LinkedHashMap<>();
+        em.createQuery("select a from Attempt a where a.platformId = :platform and a.deploymentId = :deployment "
+                        + "and a.contextId = :context and a.kind = :kind and a.activityId = :activity "
+                        + "and a.status = :completed order by a.completedAt, a.id", Attempt.class)
+                .setParameter("platform", course.platformId()).setParameter("deployment", course.deploymentId())
+                .setParameter("context", course.contextId()).setParameter("kind", activity.kind())
+                .setParameter("activity", activity.id()).setParameter("completed", Attempt.Status.COMPLETED)
+                .getResultStream().filter(a -> a.phase().equals(activity.phase()))
+                .forEach(a -> completed.computeIfAbsent(a.subject(), k -> new java.util.ArrayList<>()).add(a));
+        return completed;
+    }
+
     /** Writes pending changes now, so a concurrent change to the same attempt fails here (optimistic lock). */
     public void flush() {
         em.flush();

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Random;
 import java.util.Set;
 import org.tandem.catalogue.entity.Choice;
 import org.tandem.catalogue.entity.Ending;
@@ -107,6 +108,22 @@ public final class ScenarioPlay {
     /** The scene the learner is in; empty once the play has ended. */
     public Optional<Scene> currentScene() {
         return scenario.scene(position);
+    }
+
+    /**
+     * The current scene's choices in the order this attempt lists them: shuffled with a seed made
+     * of the attempt and the scene, so a reload or a return to the scene shows the same order, and
+     * another attempt (a replay, another learner) another one. Authored order when the scenario
+     * asks for it. Empty once the play has ended.
+     */
+    public List<Choice> offeredChoices(long attemptId) {
+        List<Choice> choices = currentScene().map(scene -> new ArrayList<>(scene.choices())).orElseGet(ArrayList::new);
+        if (scenario.shufflesChoices()) {
+            // java.util.Random and Collections.shuffle are specified to the algorithm, so the order
+            // is the same on every JVM and after every upgrade: stored attempts keep their order
+            Collections.shuffle(choices, new Random(attemptId * 1_000_003L + position.hashCode()));
+        }
+        return List.copyOf(choices);
     }
 
     /** The ending reached; empty while the play goes on. */

@@ -20,11 +20,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import org.tandem.access.boundary.LaunchTokens;
 import org.tandem.access.entity.LaunchSession;
 import org.tandem.access.entity.TandemRole;
 import org.tandem.catalogue.control.Catalogue;
 import org.tandem.catalogue.entity.ContentPack;
+import org.tandem.gradebook.control.GradeColumns;
+import org.tandem.gradebook.entity.Course;
+import org.tandem.gradebook.entity.GradeColumn;
 import org.tandem.gradebook.entity.SendMode;
 import org.tandem.learning.entity.ActivityKind;
 import org.tandem.learning.entity.Phase;
@@ -63,7 +67,7 @@ public class PlacementResource {
      */
     public record Picker(String person, String token, String heading, Optional<String> error, boolean acceptsLinks,
                          String acceptTypes, boolean autoCreate, boolean multiple, String packId, int packVersion,
-                         List<PackLink> packs, Optional<Option> programme, List<OptionGroup> groups) {
+                         List<PackLink> packs, Optional<Option> programme, List<OptionGroup> groups, List<String> placedAlready) {
     }
 
     /** Another installed content pack to pick from (the current one is not a link). */
@@ -88,6 +92,9 @@ public class PlacementResource {
 
     @Inject
     Catalogue catalogue;
+
+    @Inject
+    GradeColumns columns;
 
     @Inject
     ToolKeys toolKeys;
@@ -180,12 +187,20 @@ public class PlacementResource {
                         group("placement.scenarios", offer.ofKind(ActivityKind.SCENARIO, Optional.empty())),
                         group("placement.post", offer.ofKind(ActivityKind.ASSESSMENT, Optional.of(Phase.POST))))
                 .filter(g -> !g.options().isEmpty()).toList();
+        // graded links of these activities the course has opened already: placing them again makes
+        // a second set of links and gradebook columns, which trainers rarely mean to do
+        Set<String> placed = session.tenancy().contextId().map(context -> columns.inCourse(new Course(
+                        session.tenancy().platformId(), session.tenancy().deploymentId(), context)).stream()
+                .map(GradeColumn::activityKey).collect(Collectors.toSet())).orElse(Set.of());
+        List<String> placedAlready = offer.choices().stream().filter(c -> placed.contains(c.activity().key()))
+                .map(Offer.Choice::title).toList();
         return pages.page(settings.acceptsResourceLinks() || error != null ? status : 200, "placement/boundary/picker.jte",
                 new Picker(session.person().displayName(), token,
                         settings.title().filter(s -> !s.isBlank()).orElse(pages.text("placement.title")), Optional.ofNullable(error),
                         settings.acceptsResourceLinks(), String.join(", ", settings.acceptTypes()), settings.autoCreate(), multiple,
                         pack.id(), pack.version(), packs.size() > 1 ? packs.stream()
-                        .map(p -> new PackLink(p.id(), p.title(), p.id().equals(pack.id()))).toList() : List.of(), programme, groups));
+                        .map(p -> new PackLink(p.id(), p.title(), p.id().equals(pack.id()))).toList() : List.of(), programme, groups,
+                        placedAlready));
     }
 
     private OptionGroup group(String legendKey, List<Offer.Choice> choices) {

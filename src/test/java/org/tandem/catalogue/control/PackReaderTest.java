@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tandem.catalogue.TestPacks;
 import org.tandem.catalogue.entity.Choice;
+import org.tandem.catalogue.entity.ChoiceOrder;
 import org.tandem.catalogue.entity.ContentPack;
 import org.tandem.catalogue.entity.Instrument;
 import org.tandem.catalogue.entity.Module;
@@ -109,6 +110,24 @@ class PackReaderTest {
         assertThat(instrument.item("u2").orElseThrow().reverse()).isTrue();
         assertThat(instrument.item("t1").orElseThrow().reverse()).as("reverse defaults to false").isFalse();
         assertThat(instrument.outlook().options()).hasSize(3);
+    }
+
+    @Test
+    void readsTheChoiceOrderAndShufflesWhenNoneIsWritten() throws IOException {
+        assertThat(READER.readDirectory(folder(valid())).scenario("friday").orElseThrow().shufflesChoices())
+                .as("no choice_order written: shuffled").isTrue();
+
+        Map<String, String> authored = edit(valid(), "scenarios/friday.yaml", s -> s.replace("start: ward-round", "start: ward-round\nchoice_order: authored"));
+        Scenario scenario = READER.readDirectory(folder(authored)).scenario("friday").orElseThrow();
+        assertThat(scenario.choiceOrder()).isEqualTo(ChoiceOrder.AUTHORED);
+        assertThat(scenario.shufflesChoices()).isFalse();
+    }
+
+    @Test
+    void reportsAnUnknownChoiceOrder() throws IOException {
+        Map<String, String> files = edit(valid(), "scenarios/friday.yaml", s -> s.replace("start: ward-round", "start: ward-round\nchoice_order: random"));
+        assertThat(problems(files)).containsExactly(new PackProblem("scenarios/friday.yaml", "$.choice_order",
+                "does not have a value in the enumeration [\"shuffled\", \"authored\"]"));
     }
 
     @Test

@@ -3,6 +3,9 @@ package org.tandem.catalogue.control;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,6 +16,7 @@ import org.tandem.catalogue.entity.Instrument;
 import org.tandem.catalogue.entity.Item;
 import org.tandem.catalogue.entity.Measure;
 import org.tandem.catalogue.entity.Scenario;
+import org.tandem.catalogue.entity.Scene;
 import org.tandem.catalogue.entity.Seat;
 import org.tandem.catalogue.entity.Subscale;
 
@@ -81,6 +85,45 @@ class StarterPackTest {
             List<Integer> points = scenario.scenes().stream().flatMap(scene -> scene.choices().stream()).map(Choice::points).toList();
             assertThat(points).as(scenario.id() + " rubric tells choices apart").contains(0, 3);
         }
+    }
+
+    /**
+     * Choices are shuffled when played, but a pack that kept the good option first or made it the
+     * longest and most detailed would still give it away (to anyone reading the pack, to a
+     * scenario with authored order, and by length in any order).
+     */
+    @Test
+    void bestChoicesAreNotRecognisableByPositionOrLength() {
+        List<Scene> decisions = starter.scenarios().stream().flatMap(s -> s.scenes().stream()).toList();
+        Map<Integer, Long> bestAt = new TreeMap<>();
+        long bestIsLongest = 0;
+        double bestLength = 0;
+        double otherLength = 0;
+        int others = 0;
+        for (Scene scene : decisions) {
+            List<Choice> choices = scene.choices();
+            int top = choices.stream().mapToInt(Choice::points).max().orElseThrow();
+            int best = IntStream.range(0, choices.size()).filter(i -> choices.get(i).points() == top).findFirst().orElseThrow();
+            bestAt.merge(best, 1L, Long::sum);
+            int longest = choices.stream().mapToInt(c -> c.text().length()).max().orElseThrow();
+            if (choices.get(best).text().length() == longest) {
+                bestIsLongest++;
+            }
+            bestLength += choices.get(best).text().length();
+            for (int i = 0; i < choices.size(); i++) {
+                if (i != best) {
+                    otherLength += choices.get(i).text().length();
+                    others++;
+                }
+            }
+        }
+        assertThat(bestAt.keySet()).as("the best choice stands first, second and third").contains(0, 1, 2);
+        assertThat(bestAt.values()).as("no position holds the best choice in half the decisions (%s)", bestAt)
+                .allMatch(n -> n * 2 < decisions.size());
+        assertThat(bestIsLongest * 3).as("the best choice is the longest in %d of %d decisions", bestIsLongest, decisions.size())
+                .isLessThanOrEqualTo(decisions.size());
+        assertThat(bestLength / decisions.size()).as("average length of the best choices against the others")
+                .isLessThan(1.1 * otherLength / others);
     }
 
     @Test

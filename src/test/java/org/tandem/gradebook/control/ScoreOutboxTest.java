@@ -32,6 +32,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.tandem.gradebook.entity.AttemptPolicy;
 import org.tandem.gradebook.entity.Course;
 import org.tandem.gradebook.entity.GradeColumn;
 import org.tandem.gradebook.entity.ScoreEvent;
@@ -195,6 +196,62 @@ class ScoreOutboxTest {
             assertThat(e.subject()).isEqualTo("ada");
             assertThat(e.payload().scoreGiven()).isEqualTo(75.0);
             assertThat(e.cause()).isEqualTo(ScoreEvent.Cause.COMPLETED);
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aReplayIsGradedByTheColumnsAttemptPolicy(Database db) {
+        Fixture f = fixture(db);
+        GradeColumn column = column(db, f, "link-a", "module:handover", "https://lms/li/1");
+        assertThat(column.attemptPolicy()).as("the default").isEqualTo(AttemptPolicy.HIGHEST);
+
+        assertThat(enqueue(db, completed(db, f, "ada", "handover", 0.75))).extracting(e -> e.payload().scoreGiven()).containsExactly(75.0);
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(enqueue(db, completed(db, f, "ada", "handover", 0.5))).as("a lower replay never lowers the grade").isEmpty();
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(enqueue(db, completed(db, f, "ada", "handover", 0.75))).as("an equal replay sends nothing new").isEmpty();
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(enqueue(db, completed(db, f, "ada", "handover", 0.9))).extracting(e -> e.payload().scoreGiven()).containsExactly(90.0);
+
+        policy(db, column, AttemptPolicy.FIRST);
+        assertThat(resend(db, column.id(), "ada")).map(e -> e.payload().scoreGiven()).contains(75.0);
+        assertThat(enqueue(db, completed(db, f, "ada", "handover", 1.0))).as("later attempts are practice").isEmpty();
+
+        policy(db, column, AttemptPolicy.LATEST);
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(enqueue(db, completed(db, f, "ada", "handover", 0.25))).extracting(e -> e.payload().scoreGiven()).containsExactly(25.0);
+        int resent = db.inTransaction(em -> outbox(em).resendAll(em.find(GradeColumn.class, column.id()), ScoreEvent.Cause.POLICY_CHANGED));
+        assertThat(resent).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aColumnTakesTheResultsEarnedBeforeItExistedOnce(Database db) {
+        Fixture f = fixture(db);
+        completed(db, f, "ada", "handover", 0.5);
+        clock.advance(Duration.ofMinutes(1));
+        completed(db, f, "ada", "handover", 0.8);
+        completed(db, f, "bob", "handover", 0.4);
+        completed(db, f, "cy", "other", 1.0);
+        GradeColumn column = column(db, f, "link-a", "module:handover", "https://lms/li/1");
+
+        assertThat(backfill(db, column)).isEqualTo(2);
+
+        Map<String, Double> sent = db.inTransaction(em -> outbox(em).latestPerLearner(em.find(GradeColumn.class, column.id())))
+                .entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().payload().scoreGiven()));
+        assertThat(sent).containsExactlyInAnyOrderEntriesOf(Map.of("ada", 80.0, "bob", 40.0));
+        assertThat(backfill(db, column)).as("a learner with an event on the column is left alone").isZero();
+    }
+
+    int backfill(Database db, GradeColumn column) {
+        return db.inTransaction(em -> outbox(em).backfill(em.find(GradeColumn.class, column.id())));
+    }
+
+    void policy(Database db, GradeColumn column, AttemptPolicy policy) {
+        db.inTransaction(em -> {
+            em.find(GradeColumn.class, column.id()).chooseAttemptPolicy(policy, clock.instant());
+            return null;
         });
     }
 

@@ -9,8 +9,13 @@ import static org.tandem.learning.control.TestContent.ending;
 import static org.tandem.learning.control.TestContent.scenario;
 import static org.tandem.learning.control.TestContent.scene;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
+import org.tandem.catalogue.entity.Choice;
+import org.tandem.catalogue.entity.ChoiceOrder;
 import org.tandem.catalogue.entity.Scenario;
 
 class ScenarioPlayTest {
@@ -182,5 +187,48 @@ class ScenarioPlayTest {
 
         assertThatThrownBy(() -> ScenarioPlay.start(broken)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("missing");
+    }
+
+    @Test
+    void offersTheChoicesInAnOrderOfTheAttemptThatStaysOnReload() {
+        ScenarioPlay play = ScenarioPlay.start(discharge());
+        List<String> authored = List.of("listen", "push", "skip");
+        Set<List<String>> orders = new HashSet<>();
+        for (long attempt = 1; attempt <= 40; attempt++) {
+            List<String> offered = ids(play.offeredChoices(attempt));
+            assertThat(offered).as("attempt " + attempt).containsExactlyInAnyOrderElementsOf(authored);
+            assertThat(ids(ScenarioPlay.replay(discharge(), List.of()).offeredChoices(attempt)))
+                    .as("the same attempt, read again").isEqualTo(offered);
+            orders.add(offered);
+        }
+        assertThat(orders).as("40 attempts see every order of three choices").hasSize(6);
+        long bestFirst = LongStream.rangeClosed(1, 300).filter(a -> play.offeredChoices(a).get(0).id().equals("listen")).count();
+        assertThat(bestFirst).as("the best choice comes first in about a third of 300 attempts").isBetween(70L, 130L);
+    }
+
+    @Test
+    void shufflesEachSceneOnItsOwn() {
+        ScenarioPlay first = ScenarioPlay.start(discharge());
+        ScenarioPlay second = first.choose("listen");
+        Set<List<String>> pairs = new HashSet<>();
+        for (long attempt = 1; attempt <= 40; attempt++) {
+            pairs.add(List.of(ids(first.offeredChoices(attempt)).get(0), ids(second.offeredChoices(attempt)).get(0)));
+        }
+        assertThat(pairs).as("the first scene's order does not fix the second's").hasSize(6);
+        assertThat(second.choose("escalate").offeredChoices(1)).as("no choices after the ending").isEmpty();
+    }
+
+    @Test
+    void keepsTheAuthoredOrderWhenTheScenarioAsksForIt() {
+        Scenario shuffled = discharge();
+        Scenario authored = new Scenario(shuffled.id(), shuffled.title(), shuffled.summary(), shuffled.seat(), shuffled.start(),
+                shuffled.measures(), shuffled.scenes(), shuffled.endings(), ChoiceOrder.AUTHORED);
+        for (long attempt = 1; attempt <= 20; attempt++) {
+            assertThat(ids(ScenarioPlay.start(authored).offeredChoices(attempt))).containsExactly("listen", "push", "skip");
+        }
+    }
+
+    private static List<String> ids(List<Choice> choices) {
+        return choices.stream().map(Choice::id).toList();
     }
 }

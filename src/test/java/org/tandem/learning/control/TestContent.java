@@ -55,11 +55,11 @@ final class TestContent {
                         scene("bed-meeting",
                                 choice("escalate", "safe-discharge", 2, Map.of("budget", -5)),
                                 choice("wait", "delayed", 0))),
-                List.of(ending("safe-discharge"), ending("delayed"), ending("rushed-discharge")));
+                List.of(ending("safe-discharge"), ending("delayed"), ending("rushed-discharge")), null);
     }
 
     static Scenario scenario(String start, List<Scene> scenes, List<Ending> endings) {
-        return new Scenario("test", "Test", "Summary", Seat.CLINICIAN, start, List.of(), scenes, endings);
+        return new Scenario("test", "Test", "Summary", Seat.CLINICIAN, start, List.of(), scenes, endings, null);
     }
 
     static Section reflection(String id) {
