@@ -8,13 +8,11 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -40,8 +38,7 @@ import org.tandem.lti.testing.LtiBrowser;
 @RunAsClient
 class PairedScenarioIT {
 
-    private static final String CASE = "Four beds on the stroke unit";
-    private static final String PAGE = "learn/paired/closing-beds";
+    private static final String PAGE = PairedCourse.PAGE;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -57,33 +54,10 @@ class PairedScenarioIT {
 
     @Test
     void aPairPlaysTheCaseTogetherLiveAndEachPartnersScoreArrives() throws Exception {
-        // 1. Sam places the paired scenario through deep linking
-        Person sam = new Person(local());
-        LtiBrowser.Response picker = sam.browser.get(sam.launchThroughDemo("demo/deep-links?as=trainer&return="
-                + local() + "demo").location().orElseThrow().toString());
-        assertThat(picker.body()).contains("id=\"item-paired-closing-beds\"");
-        LtiBrowser.Response posting = sam.browser.postForm("place", formOf("s", sam.token, "pack", "starter",
-                "item", "paired:closing-beds", "assessments", "completion", "version", "latest"));
-        assertThat(posting.status()).as("%s", posting).isEqualTo(200);
-        Matcher action = Pattern.compile("<form[^>]*action=\"([^\"]*)\"").matcher(posting.body());
-        assertThat(action.find()).isTrue();
-        assertThat(sam.browser.postForm(action.group(1), formOf("JWT", field(posting.body(), "JWT"))).status()).isIn(200, 303);
-        assertThat(sam.browser.get("demo?as=manager").body()).contains("id=\"link-placed-1\"");
-
-        // 2. Alex and Priya open it before there are pairs: they wait (or could play alone)
-        Person alex = new Person(local());
-        assertThat(alex.open(alex.launchThroughDemo(placed("manager")))).contains("id=\"waiting\"").contains("id=\"play-solo\"");
-        Person priya = new Person(local());
-        assertThat(priya.open(priya.launchThroughDemo(placed("clinician")))).contains("id=\"waiting\"");
-
-        // 3. Sam pairs the course's learners
-        until("roster", sam, page -> section(page, "group-manager").contains("Alex Morgan")
-                && section(page, "group-clinician").contains("Dr Priya Shah"));
-        String roster = sam.page("roster");
-        LtiBrowser.Response paired = sam.browser.postForm("roster/pairs/automatic", formOf("s", sam.token,
-                "version", field(roster, "version")));
-        assertThat(paired.status()).as("%s", paired).isEqualTo(303);
-        assertThat(sam.page("roster")).containsPattern("data-pair=\"1\">.*Alex Morgan.*Dr Priya Shah");
+        // 1-3. Sam places the case, Alex and Priya open it unpaired and wait, Sam pairs them
+        PairedCourse course = PairedCourse.placeAndPair(local());
+        Person alex = course.alex;
+        Person priya = course.priya;
 
         // 4. Each in the other's seat, with that seat's briefing and hidden facts only
         String alexPage = alex.page(PAGE);
@@ -93,8 +67,8 @@ class PairedScenarioIT {
         String priyaPage = priya.page(PAGE);
         assertThat(priyaPage).contains("You are in the manager&#39;s seat").contains("neighbouring hospital")
                 .doesNotContain("A nurse on leave").contains("src=\"/assets/paired.js\"");
-        String session = field(priyaPage, "session");
-        assertThat(field(alexPage, "session")).isEqualTo(session);
+        String session = PairedCourse.field(priyaPage, "session");
+        assertThat(PairedCourse.field(alexPage, "session")).isEqualTo(session);
 
         // 5. Priya's page listens; Alex's page listens too, and Priya hears he is here
         BlockingQueue<String> priyaHears = listen(priyaPage);
@@ -134,15 +108,9 @@ class PairedScenarioIT {
 
         // 9. A stranger to the session gets nothing; both partners' scores arrive in the demo gradebook
         Person jamie = new Person(local());
-        jamie.open(jamie.launchThroughDemo(placed("manager-2")));
+        jamie.open(jamie.launchThroughDemo(PairedCourse.placed(local(), "manager-2")));
         assertThat(jamie.browser.get(PAGE + "/live?s=" + jamie.token + "&session=" + session).status()).isEqualTo(404);
-        String gradebook = until("demo/gradebook", sam, page -> cell(page, "Alex Morgan").contains("77.78 / 100")
-                && cell(page, "Dr Priya Shah").contains("77.78 / 100"));
-        assertThat(cell(gradebook, "Jamie Clarke")).contains("No score");
-    }
-
-    private String placed(String who) throws Exception {
-        return "demo/launch?as=" + who + "&link=placed-1&return=" + local() + "demo";
+        assertThat(PairedCourse.cell(course.gradebookWithBothScores("77.78 / 100"), "Jamie Clarke")).contains("No score");
     }
 
     private static LtiBrowser.Response move(Person p, String session, int moves, String action, String option, String text,
@@ -194,43 +162,5 @@ class PairedScenarioIT {
             }
         }
         throw new AssertionError("no '" + name + "' event with " + dataContains + " within 20 s");
-    }
-
-    private static String until(String path, Person person, Predicate<String> shows) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        String page;
-        do {
-            page = path.startsWith("demo") ? person.browser.get(path).body() : person.page(path);
-            if (shows.test(page)) {
-                return page;
-            }
-            Thread.sleep(500);
-        } while (Instant.now().isBefore(deadline));
-        throw new AssertionError("waited 60 s for " + path + " to show what the test expects; it shows:\n" + page);
-    }
-
-    private static String field(String body, String name) {
-        Matcher m = Pattern.compile("name=\"" + name + "\" value=\"([^\"]*)\"").matcher(body);
-        assertThat(m.find()).as("form field " + name + " in\n" + body).isTrue();
-        return m.group(1).replace("&#61;", "=").replace("&#43;", "+").replace("&#47;", "/").replace("&amp;", "&");
-    }
-
-    private static String section(String page, String id) {
-        Matcher m = Pattern.compile("id=\"" + id + "\">(.*?)</ul>", Pattern.DOTALL).matcher(page);
-        return m.find() ? m.group(1) : "";
-    }
-
-    /** The demo gradebook cell of a learner in the paired scenario's column. */
-    private static String cell(String gradebook, String learner) {
-        Matcher header = Pattern.compile("<th scope=\"col\" id=\"column-(\\d+)\">" + Pattern.quote(CASE) + "<").matcher(gradebook);
-        if (!header.find()) {
-            return "";
-        }
-        int row = gradebook.indexOf("<th scope=\"row\">" + learner);
-        if (row < 0) {
-            return "";
-        }
-        Matcher cell = Pattern.compile("<td id=\"cell-" + header.group(1) + "-[^\"]*\">(.*?)</td>").matcher(gradebook);
-        return cell.find(row) ? cell.group(1) : "";
     }
 }
