@@ -3,19 +3,12 @@ package org.tandem.gradebook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
@@ -26,6 +19,7 @@ import org.tandem.catalogue.control.PackReader;
 import org.tandem.catalogue.entity.Module;
 import org.tandem.lti.testing.AgsService;
 import org.tandem.lti.testing.TestPlatform;
+import org.tandem.testing.TandemProcess;
 
 /**
  * Grade delivery across Tandem processes sharing one PostgreSQL, as in production behind a load
@@ -43,7 +37,6 @@ class GradeDeliveryInstancesIT {
 
     private static EmbeddedPostgres postgres;
     private static final List<Process> started = new ArrayList<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
     static void startDatabase() throws IOException {
@@ -108,58 +101,17 @@ class GradeDeliveryInstancesIT {
 
     /** Starts the packaged Tandem as a process of its own on the shared database and waits until it is ready. */
     private static URL start(String name) {
-        try {
-            int port;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
-            File jar = new File("target/tandem-microbundle.jar");
-            assertThat(jar).as("the microbundle is built in the package phase").exists();
-            ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
-                    "-Xmx384m", "-Dtandem.gradebook.poll-seconds=1", "-Dtandem.gradebook.retry-base-seconds=1",
-                    "-Dtandem.gradebook.retry-max-seconds=2", "-Dtandem.gradebook.claim-seconds=5",
-                    "-jar", jar.getPath(), "--port", String.valueOf(port), "--nocluster")
-                    .redirectErrorStream(true)
-                    .redirectOutput(new File("target/instance-" + name + ".log"));
-            builder.environment().put("TANDEM_DB_URL", postgres.getJdbcUrl("postgres", "postgres"));
-            builder.environment().put("TANDEM_DB_USER", "postgres");
-            builder.environment().put("TANDEM_DB_PASSWORD", "postgres");
-            builder.environment().put("TANDEM_ADMIN_PASSWORD", PASSWORD);
-            builder.environment().put("TANDEM_DEMO_ENABLED", "false");
-            Process process = builder.start();
-            synchronized (started) {
-                started.add(process);
-            }
-            URL url = new URL("http://localhost:" + port + "/");
-            HttpClient client = HttpClient.newHttpClient();
-            Instant until = Instant.now().plus(Duration.ofMinutes(3));
-            while (Instant.now().isBefore(until)) {
-                if (!process.isAlive()) {
-                    throw new AssertionError("instance " + name + " stopped; see target/instance-" + name + ".log");
-                }
-                try {
-                    if (client.send(HttpRequest.newBuilder(url.toURI().resolve("health/ready")).GET().build(),
-                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                        return url;
-                    }
-                } catch (IOException notYet) {
-                    // still starting
-                }
-                Thread.sleep(500);
-            }
-            throw new AssertionError("instance " + name + " was not ready within 3 minutes; see target/instance-" + name + ".log");
-        } catch (Exception e) {
-            throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+        TandemProcess instance = TandemProcess.start(name, postgres.getJdbcUrl("postgres", "postgres"), PASSWORD,
+                "-Dtandem.gradebook.poll-seconds=1", "-Dtandem.gradebook.retry-base-seconds=1",
+                "-Dtandem.gradebook.retry-max-seconds=2", "-Dtandem.gradebook.claim-seconds=5");
+        synchronized (started) {
+            started.add(instance.process());
         }
+        return instance.url();
     }
 
     private HttpResponse<String> admin(URL base, String json) throws Exception {
-        return http.send(HttpRequest.newBuilder(base.toURI().resolve("admin/api/platforms"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + PASSWORD)
-                        .getBytes(StandardCharsets.UTF_8)))
-                .header("Origin", "http://" + base.getAuthority())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        return TandemProcess.registerPlatform(base, PASSWORD, json);
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {

@@ -3,9 +3,16 @@ package org.tandem.paired;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tandem.lti.testing.LtiBrowser.formOf;
 
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -71,6 +78,41 @@ final class PairedCourse {
     String gradebookWithBothScores(String score) {
         return until("demo/gradebook", sam, page -> cell(page, "Alex Morgan").contains(score)
                 && cell(page, "Dr Priya Shah").contains(score));
+    }
+
+    /** Opens a page's event stream as its script does, collecting "name|data" of every event. */
+    static BlockingQueue<String> listen(URL base, String page) throws Exception {
+        Matcher events = Pattern.compile("data-events=\"([^\"]*)\"").matcher(page);
+        assertThat(events.find()).isTrue();
+        URI uri = base.toURI().resolve(events.group(1).replace("&amp;", "&"));
+        BlockingQueue<String> heard = new LinkedBlockingQueue<>();
+        String[] name = {""};
+        HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofLines()).thenAccept(response -> {
+                    if (response.headers().firstValue("Content-Type").filter(v -> v.startsWith("text/event-stream")).isEmpty()) {
+                        heard.add("wrong-type|" + response.headers().firstValue("Content-Type").orElse(""));
+                    }
+                    response.body().forEach(line -> {
+                        if (line.startsWith("event:")) {
+                            name[0] = line.substring(6).trim();
+                        } else if (line.startsWith("data:")) {
+                            heard.add(name[0] + "|" + line.substring(5).trim());
+                        }
+                    });
+                });
+        return heard;
+    }
+
+    /** Waits up to 20 s for an event of this name whose data contains this text. */
+    static void awaitEvent(BlockingQueue<String> heard, String name, String dataContains) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (Instant.now().isBefore(deadline)) {
+            String event = heard.poll(1, TimeUnit.SECONDS);
+            if (event != null && event.startsWith(name + "|") && event.contains(dataContains)) {
+                return;
+            }
+        }
+        throw new AssertionError("no '" + name + "' event with " + dataContains + " within 20 s");
     }
 
     static String until(String path, Person person, Predicate<String> shows) {

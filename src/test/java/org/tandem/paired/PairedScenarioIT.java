@@ -3,18 +3,8 @@ package org.tandem.paired;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tandem.lti.testing.LtiBrowser.formOf;
 
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Instant;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -71,21 +61,21 @@ class PairedScenarioIT {
         assertThat(PairedCourse.field(alexPage, "session")).isEqualTo(session);
 
         // 5. Priya's page listens; Alex's page listens too, and Priya hears he is here
-        BlockingQueue<String> priyaHears = listen(priyaPage);
-        BlockingQueue<String> alexHears = listen(alexPage);
-        awaitEvent(priyaHears, "presence", "demo-manager");
+        BlockingQueue<String> priyaHears = PairedCourse.listen(local(), priyaPage);
+        BlockingQueue<String> alexHears = PairedCourse.listen(local(), alexPage);
+        PairedCourse.awaitEvent(priyaHears, "presence", "demo-manager");
         assertThat(live(priya, session)).contains("Alex Morgan is here");
 
         // 6. Staffing belongs to the clinician's seat (Alex): Alex proposes, Priya objects, Alex decides
         move(alex, session, 0, "propose", "ask-own-team", "We know who can work", 303);
-        awaitEvent(priyaHears, "changed", "1");
+        PairedCourse.awaitEvent(priyaHears, "changed", "1");
         assertThat(live(priya, session)).contains("Alex Morgan (the clinician&#39;s seat) proposes")
                 .contains("id=\"agree\"").contains("id=\"object\"");
         assertThat(move(priya, session, 1, "decide", "agency-all", null, 409).body()).contains("belongs to the other seat");
         assertThat(move(priya, session, 1, "object", null, "   ", 400).body()).contains("An objection needs a reason");
         assertThat(move(priya, session, 0, "agree", null, null, 409).body()).contains("Your partner moved first");
         move(priya, session, 1, "object", null, "Asking round takes all afternoon", 303);
-        awaitEvent(alexHears, "changed", "2");
+        PairedCourse.awaitEvent(alexHears, "changed", "2");
         move(alex, session, 2, "decide", "ask-own-team", null, 303);
         move(priya, session, 3, "note", null, "Ring the neighbouring unit before noon", 303);
 
@@ -95,7 +85,7 @@ class PairedScenarioIT {
         move(alex, session, 6, "propose", "present-together", "The numbers and the safety case belong together", 303);
         move(priya, session, 7, "object", null, "The director wants one voice", 303);
         move(priya, session, 8, "decide", "manager-alone", null, 303);
-        awaitEvent(alexHears, "changed", "9");
+        PairedCourse.awaitEvent(alexHears, "changed", "9");
 
         // 8. The debrief, the same for both: both seats' facts, objections with reasons, how each was settled
         for (Person p : new Person[] {alex, priya}) {
@@ -131,36 +121,4 @@ class PairedScenarioIT {
         return p.page(PAGE + "/live?session=" + session);
     }
 
-    /** Opens the page's event stream as its script does, collecting "event: name|data" pairs. */
-    private BlockingQueue<String> listen(String page) throws Exception {
-        Matcher events = Pattern.compile("data-events=\"([^\"]*)\"").matcher(page);
-        assertThat(events.find()).isTrue();
-        URI uri = local().toURI().resolve(events.group(1).replace("&amp;", "&"));
-        BlockingQueue<String> heard = new LinkedBlockingQueue<>();
-        String[] name = {""};
-        CompletableFuture<HttpResponse<java.util.stream.Stream<String>>> stream = HttpClient.newHttpClient().sendAsync(
-                HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines());
-        stream.thenAccept(response -> {
-            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/event-stream"));
-            response.body().forEach(line -> {
-                if (line.startsWith("event:")) {
-                    name[0] = line.substring(6).trim();
-                } else if (line.startsWith("data:")) {
-                    heard.add(name[0] + "|" + line.substring(5).trim());
-                }
-            });
-        });
-        return heard;
-    }
-
-    private static void awaitEvent(BlockingQueue<String> heard, String name, String dataContains) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(20);
-        while (Instant.now().isBefore(deadline)) {
-            String event = heard.poll(1, TimeUnit.SECONDS);
-            if (event != null && event.startsWith(name + "|") && event.contains(dataContains)) {
-                return;
-            }
-        }
-        throw new AssertionError("no '" + name + "' event with " + dataContains + " within 20 s");
-    }
 }

@@ -3,9 +3,11 @@ package org.tandem.paired.boundary;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
@@ -19,7 +21,10 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.tandem.paired.control.PairNotifications;
+import org.tandem.paired.control.PairSessions;
 import org.tandem.paired.entity.PairChanged;
+import org.tandem.platform.control.ConfiguredDataSource;
 
 /**
  * The open event streams of this instance, by pair session: who is here, and the news that a
@@ -43,11 +48,19 @@ public class PairChannel {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
+    @Resource
+    ManagedThreadFactory threads;
+
+    @Inject
+    PairSessions sessions;
+
     private volatile ScheduledFuture<?> heartbeat;
+    private PairNotifications.Listener listener;
 
     /** A browser of this subject listens to the session from now on; everyone in it hears who is here. */
     public void join(long sessionId, String subject, SseEventSink sink, Sse sse) {
         startHeartbeat();
+        startListening();
         listeners.computeIfAbsent(sessionId, id -> new CopyOnWriteArrayList<>()).add(new Listener(subject, sink, sse));
         send(sessionId, "presence", String.join(" ", present(sessionId)));
     }
@@ -59,9 +72,33 @@ public class PairChannel {
         return here;
     }
 
-    /** After a move commits, never before: what the browsers then read is in the database. */
+    /**
+     * After a move commits, never before: what the browsers then read is in the database. On
+     * PostgreSQL the news comes back through LISTEN instead, to every instance, this one included.
+     */
     void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) PairChanged changed) {
-        send(changed.sessionId(), "changed", String.valueOf(changed.moves()));
+        if (!sessions.notifying()) {
+            send(changed.sessionId(), "changed", String.valueOf(changed.moves()));
+        }
+    }
+
+    /** News from PostgreSQL (any instance's move); after a lost connection, every session's pages read again. */
+    void heard(PairNotifications.News news) {
+        if (news.sessionId() == PairNotifications.EVERY_SESSION) {
+            listeners.keySet().forEach(id -> send(id, "changed", "?"));
+        } else if (listeners.containsKey(news.sessionId())) {
+            send(news.sessionId(), "changed", String.valueOf(news.moves()));
+        }
+    }
+
+    /** On PostgreSQL, from the first stream on: a connection of its own that LISTENs for every instance's moves. */
+    private synchronized void startListening() {
+        if (listener == null && sessions.notifying() && threads != null) {
+            listener = new PairNotifications.Listener(new ConfiguredDataSource(), this::heard);
+            Thread thread = threads.newThread(listener);
+            thread.setName("tandem-paired-listen");
+            thread.start();
+        }
     }
 
     void send(long sessionId, String name, String data) {
@@ -127,6 +164,9 @@ public class PairChannel {
 
     @PreDestroy
     void stop() {
+        if (listener != null) {
+            listener.close();
+        }
         if (heartbeat != null) {
             heartbeat.cancel(false);
         }

@@ -12,6 +12,7 @@ import org.tandem.learning.entity.Course;
 import org.tandem.paired.entity.Move;
 import org.tandem.paired.entity.PairSession;
 import org.tandem.paired.entity.StoredMove;
+import org.tandem.platform.control.DatabaseSettings;
 
 /**
  * Pair sessions and their moves: the only way to them in the database. Every query is scoped by
@@ -25,13 +26,27 @@ public class PairSessions {
 
     Clock clock = Clock.systemUTC();
 
+    /** On PostgreSQL, every stored move is announced to all instances ({@link PairNotifications}). */
+    boolean notifying = DatabaseSettings.current().url().startsWith("jdbc:postgresql:");
+
     public PairSessions() {
     }
 
     /** For tests outside a container. */
     public PairSessions(EntityManager em, Clock clock) {
+        this(em, clock, false);
+    }
+
+    /** For tests outside a container; {@code notifying} on PostgreSQL only. */
+    public PairSessions(EntityManager em, Clock clock, boolean notifying) {
         this.em = em;
         this.clock = clock;
+        this.notifying = notifying;
+    }
+
+    /** Whether moves are announced through PostgreSQL (else only to this instance's streams). */
+    public boolean notifying() {
+        return notifying;
     }
 
     public Instant now() {
@@ -82,10 +97,18 @@ public class PairSessions {
                 .setParameter("id", session.id()).getResultList().stream().map(StoredMove::move).toList();
     }
 
-    /** Stores a move of a locked session (and flushes: the move is in the database before anyone hears of it). */
+    /**
+     * Stores a move of a locked session (and flushes: the move is in the database before anyone
+     * hears of it). On PostgreSQL the news goes out with the transaction: NOTIFY is delivered on
+     * commit only.
+     */
     public void append(PairSession session, Move move) {
         em.persist(new StoredMove(session.id(), move));
         session.touched(move.at());
         em.flush();
+        if (notifying) {
+            em.createNativeQuery("SELECT pg_notify(?1, ?2)").setParameter(1, PairNotifications.CHANNEL)
+                    .setParameter(2, PairNotifications.payload(session.id(), move.seq())).getSingleResult();
+        }
     }
 }
