@@ -24,6 +24,13 @@ class PairedCasesTest {
     }
 
     @Test
+    void shipsTwoStarterCasesEachWithDecisionsOfBothSeats() {
+        assertThat(cases.all()).extracting(PairedCase::id).containsExactly("closing-beds", "theatre-overrun");
+        assertThat(cases.all()).allSatisfy(c -> assertThat(c.decisions()).extracting(PairedCase.Decision::owner)
+                .contains(Seat.MANAGER, Seat.CLINICIAN));
+    }
+
+    @Test
     void rejectsACaseTheSchemaRefusesNamingFileAndPath() {
         String yaml = """
                 id: broken
