@@ -5,14 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
@@ -41,7 +37,6 @@ class GradeDeliveryInstancesIT {
 
     private static EmbeddedPostgres postgres;
     private static final List<TandemProcess> started = new ArrayList<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
     static void startDatabase() throws IOException {
@@ -123,12 +118,7 @@ class GradeDeliveryInstancesIT {
     }
 
     private HttpResponse<String> admin(URL base, String json) throws Exception {
-        return http.send(HttpRequest.newBuilder(base.toURI().resolve("admin/api/platforms"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + PASSWORD)
-                        .getBytes(StandardCharsets.UTF_8)))
-                .header("Origin", "http://" + base.getAuthority())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        return TandemProcess.registerPlatform(base, PASSWORD, json);
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {

@@ -25,7 +25,7 @@ import java.util.Map;
  */
 public final class TandemProcess implements AutoCloseable {
 
-    private static final Duration READY_WITHIN = Duration.ofMinutes(3);
+    private static final Duration READY_WITHIN = Duration.ofMinutes(6);
 
     private final String name;
     private final Map<String, String> environment;
@@ -174,5 +174,15 @@ public final class TandemProcess implements AutoCloseable {
             }
             return process;
         }
+    }
+
+    /** Registers a platform through an instance's admin API (JSON as the admin page would post it). */
+    public static HttpResponse<String> registerPlatform(URL base, String adminPassword, String json) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.toURI().resolve("admin/api/platforms"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:" + adminPassword)
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .header("Origin", "http://" + base.getAuthority())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -79,6 +79,9 @@ public class GradesResource {
     }
 
     @Inject
+    org.tandem.paired.control.PairedCases pairedCases;
+
+    @Inject
     Pages pages;
 
     @Inject
@@ -163,6 +166,7 @@ public class GradesResource {
             Optional<String> title = switch (activity.kind()) {
                 case MODULE -> pack.module(activity.id()).map(m -> pages.text("grades.module", m.title()));
                 case SCENARIO -> pack.scenario(activity.id()).map(sc -> pages.text("grades.scenario", sc.title()));
+                case PAIRED -> pairedCases.find(activity.id()).map(c -> pages.text("grades.paired", c.title()));
                 case ASSESSMENT -> pack.instrument(activity.id()).map(i -> pages.text("grades.assessment."
                         + activity.phase().map(Enum::name).orElse("ANY"), i.title()));
             };

@@ -47,6 +47,7 @@ public final class Scores {
         String comment = switch (kind) {
             case MODULE -> "Knowledge checks: " + percent(given) + " correct.";
             case SCENARIO -> "Scenario debrief score: " + percent(given) + ".";
+            case PAIRED -> "Paired scenario score (the pair's settled decisions): " + percent(given) + ".";
             case ASSESSMENT -> "Assessment total on its scale: " + percent(given) + " (100 % = most positive answers).";
         };
         return new ScoreEvent.Payload(given, MAXIMUM, completed, graded, comment, timestamp);

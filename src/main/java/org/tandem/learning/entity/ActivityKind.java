@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The three kinds of activity a trainer places in a course. */
+/** The kinds of activity a trainer places in a course (PAIRED: a live paired scenario, org.tandem.paired). */
 public enum ActivityKind {
-    MODULE, SCENARIO, ASSESSMENT;
+    MODULE, SCENARIO, ASSESSMENT, PAIRED;
 
     public String slug() {
         return name().toLowerCase(Locale.ROOT);

@@ -85,6 +85,9 @@ public class PlacementResource {
     }
 
     @Inject
+    org.tandem.paired.control.PairedCases pairedCases;
+
+    @Inject
     Pages pages;
 
     @Inject
@@ -185,6 +188,7 @@ public class PlacementResource {
                         group("placement.pre", offer.ofKind(ActivityKind.ASSESSMENT, Optional.of(Phase.PRE))),
                         group("placement.modules", offer.ofKind(ActivityKind.MODULE, Optional.empty())),
                         group("placement.scenarios", offer.ofKind(ActivityKind.SCENARIO, Optional.empty())),
+                        group("placement.paired", offer.ofKind(ActivityKind.PAIRED, Optional.empty())),
                         group("placement.post", offer.ofKind(ActivityKind.ASSESSMENT, Optional.of(Phase.POST))))
                 .filter(g -> !g.options().isEmpty()).toList();
         // graded links of these activities the course has opened already: placing them again makes
@@ -228,7 +232,7 @@ public class PlacementResource {
     private Offer offer(String packId) {
         String id = packId == null || packId.isBlank() ? DEFAULT_PACK : packId;
         return Offer.of(catalogue.latest(id).or(() -> catalogue.latestPacks().stream().findFirst())
-                .orElseThrow(() -> gone("placement.gone.pack")));
+                .orElseThrow(() -> gone("placement.gone.pack"))).withPaired(pairedCases.all());
     }
 
     private WebApplicationException gone(String key) {

@@ -21,6 +21,7 @@ import org.tandem.learning.entity.ActivityKind;
 import org.tandem.learning.entity.ActivityRef;
 import org.tandem.learning.entity.Phase;
 import org.tandem.lti.deeplinking.ResourceLinkItem;
+import org.tandem.paired.entity.PairedCase;
 
 /**
  * What a content pack offers a trainer to place: every assessment before and after the programme
@@ -45,6 +46,14 @@ public final class Offer {
 
     private final ContentPack pack;
     private final List<Choice> programme;
+    /** Offered one by one, not part of the whole programme: paired scenarios need pairs made first. */
+    private final List<Choice> extras;
+
+    private Offer(ContentPack pack, List<Choice> extras) {
+        this.pack = pack;
+        this.programme = new Offer(pack).programme;
+        this.extras = List.copyOf(extras);
+    }
 
     private Offer(ContentPack pack) {
         this.pack = pack;
@@ -66,10 +75,18 @@ public final class Offer {
                     "The same assessment after the programme, to see what changed. The course records completion."));
         }
         this.programme = List.copyOf(order);
+        this.extras = List.of();
     }
 
     public static Offer of(ContentPack pack) {
         return new Offer(Objects.requireNonNull(pack, "pack"));
+    }
+
+    /** This offer with the live paired scenarios as well (placed one by one, never as part of the programme). */
+    public Offer withPaired(List<PairedCase> cases) {
+        return new Offer(pack, cases.stream().map(c -> new Choice(ActivityRef.of(ActivityKind.PAIRED, c.id()), c.title(),
+                c.summary().strip() + " Paired scenario: a manager and a clinician of a course pair play it together, live,"
+                        + " each in the other's seat.")).toList());
     }
 
     public ContentPack pack() {
@@ -82,11 +99,11 @@ public final class Offer {
     }
 
     public List<Choice> ofKind(ActivityKind kind, Optional<Phase> phase) {
-        return programme.stream().filter(c -> c.activity().kind() == kind && c.activity().phase().equals(phase)).toList();
+        return java.util.stream.Stream.concat(programme.stream(), extras.stream()).filter(c -> c.activity().kind() == kind && c.activity().phase().equals(phase)).toList();
     }
 
     public Optional<Choice> choice(String key) {
-        return programme.stream().filter(c -> c.key().equals(key)).findFirst();
+        return java.util.stream.Stream.concat(programme.stream(), extras.stream()).filter(c -> c.key().equals(key)).findFirst();
     }
 
     /**
@@ -102,7 +119,8 @@ public final class Offer {
                 throw new IllegalArgumentException("The content pack '" + pack.id() + "' offers no activity '" + key + "'.");
             }
         }
-        return programme.stream().filter(c -> all || wanted.contains(c.key())).toList();
+        return java.util.stream.Stream.concat(programme.stream().filter(c -> all || wanted.contains(c.key())),
+                extras.stream().filter(c -> wanted.contains(c.key()))).toList();
     }
 
     /**
